@@ -1,0 +1,55 @@
+# Named tasks; CI runs the same ones. A newcomer needs two: `make site` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test check lint serve schema bench clean
+
+## site: set everything up and build the site into site/
+site: $(VENV)/.installed
+	scripts/system-deps.sh site
+	$(BIN)/mkdocs build --strict
+
+## test: set everything up (test tools and Chromium included) and run every test
+test: $(VENV)/.installed-test
+	scripts/system-deps.sh test
+	$(BIN)/pytest
+
+## check: validate the content (fails on warnings) and the code (ruff, mypy)
+check: $(VENV)/.installed-test
+	$(BIN)/learnsite check --strict
+	$(MAKE) --no-print-directory lint
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/mypy
+
+## serve: live preview for authors at http://127.0.0.1:8000
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+## schema: rewrite the JSON Schemas in schemas/ after a model change
+schema: $(VENV)/.installed
+	$(BIN)/learnsite schema
+
+## bench: time `learnsite check` on a generated corpus
+bench: $(VENV)/.installed
+	$(BIN)/python bench/check_speed.py
+
+clean:
+	rm -rf site .pytest_cache
+
+$(BIN)/python:
+	scripts/system-deps.sh site
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@

@@ -1,0 +1,1 @@
+"""Loading: source files to a validated catalogue, collecting located diagnostics on the way."""

@@ -1,0 +1,124 @@
+"""Checks on Markdown bodies: links and anchors resolve, blocks are known and well-formed, and no
+raw HTML runs code or loads anything from another host."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from learnsite.diagnostics import Diagnostics, Location
+from learnsite.load.mdscan import Block, Scan, scan
+from learnsite.load.source import parse_yaml
+from learnsite.load.validate import validate
+from learnsite.model.blocks import BLOCKS
+from learnsite.model.catalogue import MarkdownSource
+
+_SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+_UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.I)
+_EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.I)
+_JS_URL = re.compile(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", re.I)
+_REMOTE = r"""["']?\s*(?:https?:)?//"""
+_EXTERNAL_RESOURCES = (
+    re.compile(r"<\s*(?:img|source|video|audio|track|link|input|image|use)\b[^>]*?\s"
+               rf"(?:src|srcset|href|poster|data|xlink:href)\s*=\s*{_REMOTE}", re.I),
+    re.compile(rf"url\(\s*{_REMOTE}", re.I),
+    re.compile(rf"@import\s+{_REMOTE}", re.I),
+)
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """The pages of the built site (path → heading anchors) and its other files."""
+
+    pages: Mapping[str, frozenset[str]]
+    files: frozenset[str]
+
+
+def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags: Diagnostics,
+                   scanned: Scan | None = None) -> Scan:
+    """Run every Markdown check on one body; return the scan so callers can reuse it."""
+    result = scanned or scan(source.body)
+    for link in result.links:
+        _check_link(source, site_path, link.target, link.line, link.col, link.image, site, diags)
+    for block in result.blocks:
+        _check_block(source, block, diags)
+    _check_html(source, result, diags)
+    return result
+
+
+def _at(source: MarkdownSource, line: int, col: int) -> Location:
+    return Location(source.path, source.first_line + line - 1, col)
+
+
+def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, col: int,
+                image: bool, site: SiteMap, diags: Diagnostics) -> None:
+    where = _at(source, line, col)
+    if _SCHEME.match(target):
+        if image and not target.startswith(("data:", "mailto:", "tel:")):
+            diags.add("content-external-resource", where,
+                      f"image loaded from another host: `{target}`")
+        return
+    path, _, anchor = target.partition("#")
+    if not path:
+        resolved = site_path
+    else:
+        base = "" if path.startswith("/") else posixpath.dirname(site_path)
+        resolved = posixpath.normpath(posixpath.join(base, unquote(path).lstrip("/")))
+        if path.endswith("/") or f"{resolved}/index.md" in site.pages:
+            resolved = f"{resolved}/index.md".removeprefix("./")
+    if resolved in site.files:
+        return
+    anchors = site.pages.get(resolved)
+    if anchors is None:
+        near = difflib.get_close_matches(resolved, list(site.pages), n=1, cutoff=0.6)
+        hint = (f"Did you mean `{posixpath.relpath(near[0], posixpath.dirname(site_path) or '.')}`?"
+                if near else "Links are relative to this page's place in the site: content/ "
+                "pages at the root, modules under modules/<id>/, checklists under checklists/.")
+        diags.add("link-broken", where, f"link target `{path}` does not exist", hint)
+    elif anchor and anchor not in anchors:
+        near = difflib.get_close_matches(anchor, sorted(anchors), n=1, cutoff=0.5)
+        hint = f"Did you mean `#{near[0]}`?" if near else "Link to a heading's id: its text in " \
+            "lower case, spaces as hyphens, punctuation removed."
+        diags.add("link-anchor-missing", where,
+                  f"`{resolved}` has no heading with the anchor `#{anchor}`", hint)
+
+
+def _check_block(source: MarkdownSource, block: Block, diags: Diagnostics) -> None:
+    where = _at(source, block.line, block.col)
+    options_model = BLOCKS.get(block.name)
+    if options_model is None:
+        near = difflib.get_close_matches(block.name, list(BLOCKS), n=1, cutoff=0.6)
+        guess = f"; did you mean `{near[0]}`?" if near else ""
+        diags.add("block-unknown", where, f"unknown block type `{block.name}`{guess}",
+                  f"Known block types: {', '.join(BLOCKS)}.")
+        return
+    if not block.closed:
+        diags.add("block-unclosed", where, f"the `{block.name}` block is never closed")
+    if block.options:
+        doc = parse_yaml(block.options, source.path, diags, line_offset=where.line)
+        if doc is not None:
+            if not isinstance(doc.data, dict):
+                diags.add("schema-wrong-type", where, f"the options of `{block.name}` must be "
+                          "`key: value` lines", "Indent each option by four spaces.")
+            else:
+                validate(doc, options_model, diags)
+
+
+def _check_html(source: MarkdownSource, result: Scan, diags: Diagnostics) -> None:
+    for number, line in result.code_free_lines:
+        if "<" not in line and "url(" not in line and "@import" not in line:
+            continue
+        for pattern, message in ((_UNSAFE_TAG, "raw HTML `<{}>` is not allowed in content"),
+                                 (_EVENT_HANDLER, "inline event handler `{}=` is not allowed"),
+                                 (_JS_URL, "a `javascript:` link is not allowed")):
+            for match in pattern.finditer(line):
+                diags.add("content-unsafe-html", _at(source, number, match.start() + 1),
+                          message.format(*(g.lower() for g in match.groups())))
+        for pattern in _EXTERNAL_RESOURCES:
+            for match in pattern.finditer(line):
+                diags.add("content-external-resource", _at(source, number, match.start() + 1),
+                          f"resource loaded from another host: `{match.group(0).strip()}`")

@@ -1,0 +1,125 @@
+"""Scanning Markdown source line by line for what checks need: headings, links, `///` blocks and
+raw HTML, each with its line and column. Fenced code and inline code are skipped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pymdownx.slugs import slugify
+
+_slug = slugify(case="lower")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+_ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
+_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_BLOCK_START = re.compile(r"^(\s*)(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
+_BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
+_INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`]")
+_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A Markdown link or image target."""
+
+    target: str
+    line: int
+    col: int
+    image: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """The header of a `///` block, with its indented options (dedented) if any."""
+
+    name: str
+    title: str | None
+    line: int
+    col: int
+    options: str = ""
+    closed: bool = True
+
+
+@dataclass
+class Scan:
+    """What one Markdown text contains, with positions relative to its first line."""
+
+    anchors: set[str] = field(default_factory=set)
+    links: list[Link] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    code_free_lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def heading_slug(text: str) -> str:
+    """The id Python-Markdown's toc gives a heading (mkdocs.yml uses the same slugify)."""
+    return str(_slug(_INLINE_MARKUP.sub(r"\1", text), "-"))
+
+
+def _unique(anchor: str, seen: set[str]) -> str:
+    """Python-Markdown's rule for repeated headings: `x`, `x_1`, `x_2`..."""
+    while anchor in seen or not anchor:
+        match = _ID_COUNT.match(anchor)
+        anchor = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{anchor}_1"
+    seen.add(anchor)
+    return anchor
+
+
+def _lines_outside_code(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (1-based line number, line with inline code blanked) for lines not in a fence."""
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * len(match.group(1))
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def scan(text: str) -> Scan:
+    """Scan one Markdown body."""
+    result = Scan()
+    lines = list(_lines_outside_code(text))
+    result.code_free_lines = lines
+    open_blocks: list[int] = []
+    for index, (number, line) in enumerate(lines):
+        heading = _HEADING.match(line)
+        if heading:
+            custom = _ATTR_ID.search(heading.group(2))
+            title = _ATTR_ID.sub("", heading.group(2)).rstrip("# ").strip()
+            _unique(custom.group(1) if custom else heading_slug(title), result.anchors)
+        for match in _LINK.finditer(line):
+            result.links.append(Link(match.group(2), number, match.start(2) + 1, bool(match.group(1))))
+        ref = _REF_DEF.match(line)
+        if ref:
+            result.links.append(Link(ref.group(1), number, ref.start(1) + 1))
+        start = _BLOCK_START.match(line)
+        if start:
+            options = _block_options(lines, index, len(start.group(1)))
+            result.blocks.append(Block(start.group(3), start.group(4), number,
+                                       len(start.group(1)) + 1, options, closed=False))
+            open_blocks.append(len(result.blocks) - 1)
+        elif _BLOCK_END.match(line) and open_blocks:
+            opened = open_blocks.pop()
+            block = result.blocks[opened]
+            result.blocks[opened] = Block(block.name, block.title, block.line, block.col,
+                                          block.options, closed=True)
+    return result
+
+
+def _block_options(lines: list[tuple[int, str]], index: int, indent: int) -> str:
+    """The option lines under a block header: indented four spaces more, up to a blank line."""
+    prefix = " " * (indent + 4)
+    options: list[str] = []
+    for _, line in lines[index + 1:]:
+        if not line.strip() or not line.startswith(prefix):
+            break
+        options.append(line[len(prefix):])
+    return "\n".join(options)

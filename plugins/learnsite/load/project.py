@@ -1,0 +1,218 @@
+"""Loading a whole project: every source file parsed once, validated, cross-checked.
+
+`load_project` never raises for bad content: each problem becomes a diagnostic and loading goes
+on with what is valid, so an author sees every problem of a change in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from learnsite.diagnostics import Diagnostics, Location, Severity
+from learnsite.load.frontmatter import split
+from learnsite.load.markdown_checks import SiteMap, check_markdown
+from learnsite.load.mdscan import scan
+from learnsite.load.references import check_references
+from learnsite.load.source import YamlDoc, parse_yaml, read_text
+from learnsite.load.validate import validate
+from learnsite.model.catalogue import Catalogue, LoadedModule, Page, Session
+from learnsite.model.checklist import Checklist
+from learnsite.model.curriculum import Module, PageMeta, SessionMeta
+from learnsite.model.glossary import Glossary
+from learnsite.model.site import SiteConfig
+from learnsite.render.pages import generated_pages
+from learnsite.rules import RULES
+
+M = TypeVar("M", bound=BaseModel)
+
+SITE_CONFIG = "site_config.yml"
+CONTENT_DIR = "content"
+MODULES_DIR = "modules"
+CHECKLISTS_DIR = "content/checklists"
+GLOSSARY = "content/glossary.yml"
+
+
+@dataclass
+class LoadResult:
+    """The catalogue, every diagnostic, and the YAML documents (for located cross-checks)."""
+
+    catalogue: Catalogue
+    diagnostics: Diagnostics
+    files: int
+
+
+class _Loader:
+    """One loading run: holds the project root, the diagnostics and the parsed documents."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.diags = Diagnostics()
+        self.docs: dict[str, YamlDoc] = {}
+        self.files = 0
+
+    def rel(self, path: Path) -> PurePosixPath:
+        return PurePosixPath(path.relative_to(self.root).as_posix())
+
+    def text(self, path: Path) -> str | None:
+        self.files += 1
+        return read_text(path, self.rel(path), self.diags)
+
+    def yaml(self, path: Path, model: type[M]) -> M | None:
+        """Read, parse and validate one YAML file as `model`."""
+        text = self.text(path)
+        if text is None:
+            return None
+        doc = parse_yaml(text, self.rel(path), self.diags)
+        if doc is None:
+            return None
+        self.docs[str(doc.path)] = doc
+        if not isinstance(doc.data, dict):
+            self.diags.add("schema-wrong-type", doc.at(()), "the file must be a mapping of "
+                           "`key: value` lines", "Start each top-level line with a key and a colon.")
+            return None
+        return validate(doc, model, self.diags)
+
+
+def load_project(root: Path) -> LoadResult:
+    """Load and check everything under `root`; the one entry point of the core."""
+    loader = _Loader(root.resolve())
+    cat = Catalogue(loader.root)
+    site_path = loader.root / SITE_CONFIG
+    if site_path.is_file():
+        cat.site = loader.yaml(site_path, SiteConfig)
+        _apply_severities(loader, cat.site)
+    else:
+        loader.diags.add("file-missing", Location(PurePosixPath(SITE_CONFIG)),
+                         "site_config.yml is missing", "Every project needs site_config.yml at its "
+                         "root: copy it from the learnsite repository and edit it.")
+    _load_modules(loader, cat)
+    for path in sorted((loader.root / CHECKLISTS_DIR).glob("*.yml")):
+        checklist = loader.yaml(path, Checklist)
+        if checklist is not None:
+            cat.checklists[checklist.id] = checklist
+    glossary_path = loader.root / GLOSSARY
+    if glossary_path.is_file():
+        cat.glossary = loader.yaml(glossary_path, Glossary) or Glossary()
+    _load_pages(loader, cat)
+    check_references(cat, loader.docs, loader.diags)
+    _check_all_markdown(loader, cat)
+    return LoadResult(cat, loader.diags, loader.files)
+
+
+def _apply_severities(loader: _Loader, site: SiteConfig | None) -> None:
+    """Apply `diagnostics:` overrides from site_config.yml before anything else is reported."""
+    if site is None:
+        return
+    doc = loader.docs[SITE_CONFIG]
+    for rule_id, severity in site.diagnostics.items():
+        if rule_id in RULES:
+            loader.diags.overrides[rule_id] = Severity(severity)
+        else:
+            loader.diags.add("ref-unknown-rule", doc.key_at(("diagnostics", rule_id)),
+                             f"`{rule_id}` is not a learnsite rule id",
+                             "Rule ids are listed by `learnsite rules`.")
+
+
+def _load_modules(loader: _Loader, cat: Catalogue) -> None:
+    for folder in sorted(p for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()):
+        module_file = folder / "module.yml"
+        if not module_file.is_file():
+            loader.diags.add("file-missing", Location(loader.rel(folder) / "module.yml"),
+                             f"module folder `{folder.name}` has no module.yml",
+                             "Create it with `learnsite new module ID`, or remove the folder.")
+            continue
+        module = loader.yaml(module_file, Module)
+        if module is None:
+            continue
+        doc = loader.docs[str(loader.rel(module_file))]
+        if module.id != folder.name:
+            loader.diags.add("id-mismatch", doc.at(("id",)),
+                             f"module id `{module.id}` differs from its folder `{folder.name}`")
+        if module.id in cat.modules:
+            loader.diags.add("id-duplicate", doc.at(("id",)),
+                             f"module id `{module.id}` is also used by "
+                             f"{cat.modules[module.id].path}", "Give each module its own id.")
+            continue
+        sessions = tuple(s for i, sid in enumerate(module.sessions)
+                         if (s := _load_session(loader, folder, module.id, sid, doc, ("sessions", i)))
+                         is not None)
+        assessment = (_load_session(loader, folder, module.id, module.assessment, doc,
+                                    ("assessment",)) if module.assessment else None)
+        cat.modules[module.id] = LoadedModule(module, loader.rel(module_file), sessions, assessment)
+        listed = {*module.sessions, module.assessment}
+        for extra in sorted(folder.glob("*.md")):
+            if extra.stem not in listed and "." not in extra.stem:
+                loader.diags.add("session-file-unlisted", Location(loader.rel(extra)),
+                                 f"`{extra.name}` is not listed under `sessions:` in module.yml")
+
+
+def _load_session(loader: _Loader, folder: Path, module_id: str, session_id: str, doc: YamlDoc,
+                  key: tuple[str | int, ...]) -> Session | None:
+    path = folder / f"{session_id}.md"
+    if not path.is_file():
+        loader.diags.add("session-file-missing", doc.at(key),
+                         f"session `{session_id}` has no file {loader.rel(path)}",
+                         f"Create {path.name} (`learnsite new session {module_id} {session_id}`), "
+                         "or fix the id in module.yml.")
+        return None
+    text = loader.text(path)
+    if text is None:
+        return None
+    rel = loader.rel(path)
+    if not text.strip():
+        loader.diags.add("file-empty", Location(rel), "the session file is empty",
+                         "Start it with front matter (title, minutes, method) and write the session.")
+        return None
+    parts = split(text, rel, loader.diags)
+    if parts.state in ("absent", "empty"):
+        loader.diags.add("front-matter-missing", Location(rel, 1 if parts.state == "absent" else 2),
+                         f"the session's front matter is {parts.state}",
+                         "Start the file with a block between two `---` lines giving at "
+                         "least `title:`, `minutes:` and `method:`.")
+    if parts.meta is None:
+        return None
+    if not isinstance(parts.meta.data, dict):
+        loader.diags.add("schema-wrong-type", parts.meta.at(()),
+                         "the front matter must be `key: value` lines")
+        return None
+    meta = validate(parts.meta, SessionMeta, loader.diags)
+    return Session(session_id, module_id, meta, parts.source) if meta else None
+
+
+def _load_pages(loader: _Loader, cat: Catalogue) -> None:
+    content = loader.root / CONTENT_DIR
+    for path in sorted(content.rglob("*.md")):
+        text = loader.text(path)
+        if text is None:
+            continue
+        parts = split(text, loader.rel(path), loader.diags)
+        meta = PageMeta()
+        if parts.meta is not None and isinstance(parts.meta.data, dict):
+            loader.docs[str(parts.meta.path)] = parts.meta
+            meta = validate(parts.meta, PageMeta, loader.diags) or PageMeta()
+        cat.pages.append(Page(path.relative_to(content).as_posix(), meta, parts.source))
+
+
+def site_map(cat: Catalogue) -> SiteMap:
+    """Every page of the built site with its anchors, and the static files beside them."""
+    pages = {path: frozenset(scan(text).anchors) for path, text in generated_pages(cat).items()}
+    for page in cat.pages:
+        pages[page.site_path] = frozenset(scan(page.source.body).anchors)
+    content = cat.root / CONTENT_DIR
+    files = frozenset(p.relative_to(content).as_posix() for p in content.rglob("*")
+                      if p.is_file() and p.suffix != ".md") if content.is_dir() else frozenset()
+    return SiteMap(pages, files)
+
+
+def _check_all_markdown(loader: _Loader, cat: Catalogue) -> None:
+    site = site_map(cat)
+    for page in cat.pages:
+        check_markdown(page.source, page.site_path, site, loader.diags)
+    for module in cat.modules.values():
+        for session in (*module.sessions, *([module.assessment] if module.assessment else [])):
+            check_markdown(session.source, f"modules/{module.record.id}/{session.id}.md", site,
+                           loader.diags)

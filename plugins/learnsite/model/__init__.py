@@ -1,0 +1,1 @@
+"""The content model: typed, validated records for everything authors write."""

@@ -1,0 +1,66 @@
+"""The `///` blocks a session or page may use, and the options each accepts.
+
+Session Markdown uses pymdown-extensions' block syntax so it stays readable in GitHub's preview.
+pymdownx leaves an unknown block as literal text without a word, so this vocabulary is checked by
+`learnsite check` too (see load/markdown_checks.py) and rendered by render/blocks.py.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from learnsite.model.base import Method, Minutes, Record, Text
+
+
+class BlockOptions(Record):
+    """Options every block accepts: pymdownx's `attrs` for extra HTML attributes."""
+
+    attrs: dict[str, Text] | None = None
+
+
+class ActivityOptions(BlockOptions):
+    """An activity's own timing and method."""
+
+    minutes: Minutes | None = Field(None, description="How long the activity takes.")
+    method: Method | None = Field(None, description="How it is run.")
+
+
+class AdmonitionOptions(BlockOptions):
+    """Options of Material's call-out boxes."""
+
+    type: Text | None = None
+
+
+class DetailsOptions(AdmonitionOptions):
+    """Options of collapsible boxes."""
+
+    open: bool = False
+
+
+class TabOptions(BlockOptions):
+    """Options of tabbed content."""
+
+    new: bool = False
+    select: bool = False
+
+
+#: Blocks with a meaning in the curriculum; rendered per edition by render/blocks.py.
+CURRICULUM_BLOCKS: dict[str, type[BlockOptions]] = {
+    "trainer-notes": BlockOptions,
+    "activity": ActivityOptions,
+    "case-study": BlockOptions,
+    "key-messages": BlockOptions,
+    "handout": BlockOptions,
+    "answer": BlockOptions,
+}
+
+#: General-purpose blocks from pymdown-extensions, enabled in mkdocs.yml.
+ADMONITION_TYPES = ("note", "tip", "info", "warning", "danger", "example", "quote")
+GENERAL_BLOCKS: dict[str, type[BlockOptions]] = {
+    **dict.fromkeys(ADMONITION_TYPES, AdmonitionOptions),
+    "admonition": AdmonitionOptions,
+    "details": DetailsOptions,
+    "tab": TabOptions,
+}
+
+BLOCKS: dict[str, type[BlockOptions]] = {**CURRICULUM_BLOCKS, **GENERAL_BLOCKS}

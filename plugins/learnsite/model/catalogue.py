@@ -1,0 +1,66 @@
+"""The catalogue: everything loaded and validated, the single input of every renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from learnsite.model.checklist import Checklist
+from learnsite.model.curriculum import Module, PageMeta, SessionMeta
+from learnsite.model.glossary import Glossary
+from learnsite.model.site import SiteConfig
+
+
+@dataclass(frozen=True)
+class MarkdownSource:
+    """A Markdown file's body (front matter removed) and where that body starts in the file."""
+
+    path: PurePosixPath
+    body: str
+    first_line: int
+
+
+@dataclass(frozen=True)
+class Session:
+    """A session of a module: validated front matter plus its Markdown."""
+
+    id: str
+    module_id: str
+    meta: SessionMeta
+    source: MarkdownSource
+
+
+@dataclass(frozen=True)
+class LoadedModule:
+    """A module with its sessions in teaching order (sessions whose file failed are left out)."""
+
+    record: Module
+    path: PurePosixPath
+    sessions: tuple[Session, ...]
+    assessment: Session | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A content page under content/, at `site_path` in the site."""
+
+    site_path: str
+    meta: PageMeta
+    source: MarkdownSource
+
+
+@dataclass
+class Catalogue:
+    """Programmes, modules, sessions, checklists, glossary and pages of one project."""
+
+    root: Path
+    site: SiteConfig | None = None
+    modules: dict[str, LoadedModule] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    glossary: Glossary = field(default_factory=Glossary)
+    pages: list[Page] = field(default_factory=list)
+
+    def module_sessions(self, module_id: str) -> tuple[Session, ...]:
+        """The sessions of a module, or none when the module failed to load."""
+        module = self.modules.get(module_id)
+        return module.sessions if module else ()

@@ -1,0 +1,53 @@
+"""Modules (module.yml), session front matter and content-page front matter."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field
+
+from learnsite.model.base import Id, Method, Minutes, Record, Text
+
+
+class Module(Record):
+    """A training module: its sessions in teaching order and what it is for."""
+
+    id: Id = Field(description="Same as the module's folder name.")
+    title: Text
+    summary: Text
+    version: Text = Field(description='Content version, e.g. "1.2" (quote it).')
+    status: Literal["draft", "review", "published", "retired"]
+    last_reviewed: date = Field(description="Date of the last expert review, YYYY-MM-DD.")
+    audiences: list[Id] = Field(min_length=1)
+    objectives: list[Text] = Field(min_length=1, description="What participants can do afterwards.")
+    prerequisites: list[Id] = Field(default_factory=list, description="Module ids to take first.")
+    sessions: list[Id] = Field(min_length=1, description="Session ids in order; each is <id>.md.")
+    assessment: Id | None = Field(None, description="Optional assessment file id (<id>.md).")
+
+
+class SessionMeta(Record):
+    """The front matter of a session file."""
+
+    title: Text
+    minutes: Minutes
+    method: Method
+    materials: list[Text] = Field(default_factory=list)
+    objectives: list[Text] = Field(default_factory=list)
+
+
+class PageMeta(Record):
+    """The front matter of a content page; Material's own page keys are allowed too."""
+
+    title: Text | None = None
+    description: Text | None = None
+    audiences: list[Id] = Field(default_factory=list)
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(
+        default_factory=list
+    )
+    search: dict[str, Any] | None = None
+    tags: list[Text] = Field(default_factory=list)
+    template: Text | None = None
+    icon: Text | None = None
+    status: Text | None = None
+    subtitle: Text | None = None

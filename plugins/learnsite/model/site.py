@@ -1,0 +1,127 @@
+"""The centre's own settings (site_config.yml): organisation, languages, audiences, programmes,
+handbooks, referral contacts, review policy and diagnostic severities."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from learnsite.model.base import ClockTime, Id, Minutes, Record, Text
+
+
+class Organisation(Record):
+    """Who publishes the site and the handbooks."""
+
+    name: Text = Field(description="Full name of the centre, shown in the footer and on covers.")
+    short_name: Text | None = Field(None, description="Short name or acronym.")
+    partners: list[Text] = Field(default_factory=list, description="Partner organisations.")
+
+
+class Language(Record):
+    """A language the site is published in; the first listed is the default."""
+
+    code: str = Field(pattern=r"^[a-z]{2,3}$", description="ISO 639 code, e.g. `en` or `ar`.")
+    name: Text = Field(description="The language's name in itself, e.g. English, العربية.")
+    dir: Literal["ltr", "rtl"] = Field("ltr", description="Writing direction.")
+
+
+class Audience(Record):
+    """A group of frontliners that guidance and modules are written for."""
+
+    id: Id
+    title: Text = Field(description='Plural name, e.g. "Labour inspectors".')
+    description: Text | None = None
+
+
+class Break(Record):
+    """A break in a training day: at a clock time (lunch) or after each stretch of teaching."""
+
+    title: Text = Field(description='Shown in the timetable, e.g. "Lunch".')
+    minutes: Minutes
+    at: ClockTime | None = Field(None, description="Clock time the break starts.")
+    every: Minutes | None = Field(None, description="A break after each this many minutes of teaching.")
+
+    @model_validator(mode="after")
+    def _at_or_every(self) -> Self:
+        if (self.at is None) == (self.every is None):
+            raise ValueError("a break needs exactly one of `at` (a clock time) or `every` (minutes)")
+        return self
+
+
+class Day(Record):
+    """One day of a programme: the modules taught that day, in order."""
+
+    title: Text | None = None
+    start: ClockTime = Field(description='When teaching starts, e.g. "09:00".')
+    end: ClockTime | None = Field(None, description='When the day must end, e.g. "16:00".')
+    modules: list[Id] = Field(min_length=1, description="Module ids taught that day, in order.")
+    breaks: list[Break] = Field(default_factory=list)
+
+
+class Programme(Record):
+    """A training programme: modules arranged over days."""
+
+    id: Id
+    title: Text
+    summary: Text
+    audiences: list[Id] = Field(default_factory=list)
+    days: list[Day] = Field(min_length=1)
+
+
+class Handbook(Record):
+    """A printable PDF handbook: a programme or a list of modules, in one edition and language."""
+
+    id: Id
+    title: Text
+    programme: Id | None = Field(None, description="The programme the handbook covers.")
+    modules: list[Id] | None = Field(None, description="Or: the modules it covers, in order.")
+    edition: Literal["trainer", "participant"]
+    language: str = Field("en", description="Language code from `languages:`.")
+    paper: Literal["A4", "A5", "letter"] = "A4"
+    include: list[
+        Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts",
+                "assessments"]
+    ] = Field(
+        default_factory=lambda: ["cover", "contents", "overview", "modules", "checklists",
+                                 "glossary", "handouts", "assessments"],
+        description="The parts to include, in this order.",
+    )
+
+    @model_validator(mode="after")
+    def _programme_or_modules(self) -> Self:
+        if (self.programme is None) == (self.modules is None):
+            raise ValueError("a handbook needs exactly one of `programme` or `modules`")
+        return self
+
+
+class Contact(Record):
+    """A referral contact shown wherever guidance says "refer"."""
+
+    id: Id
+    title: Text
+    value: Text = Field(description="The number, address or link.")
+    kind: Literal["phone", "email", "address", "url", "text"] = "text"
+    placeholder: bool = Field(False, description="True until an expert has confirmed the value.")
+    note: Text | None = None
+
+
+class ReviewPolicy(Record):
+    """How often modules must be reviewed by a subject expert."""
+
+    max_age_months: int = Field(12, gt=0, description="Months after which a review is due.")
+
+
+class SiteConfig(Record):
+    """The whole of site_config.yml."""
+
+    organisation: Organisation
+    languages: list[Language] = Field(min_length=1)
+    audiences: list[Audience] = Field(min_length=1)
+    programmes: list[Programme] = Field(default_factory=list)
+    handbooks: list[Handbook] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    review: ReviewPolicy = Field(default_factory=ReviewPolicy)
+    diagnostics: dict[str, Literal["error", "warning", "off"]] = Field(
+        default_factory=dict, description="Severity per rule id, e.g. `session-file-unlisted: off`."
+    )

@@ -1,0 +1,16 @@
+"""Options of the `learnsite` MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class LearnsiteConfig(Config):
+    """`plugins: - learnsite:` options in mkdocs.yml."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (e.g. to preview plain Markdown) without removing it."""
+
+    root = c.Optional(c.Dir(exists=True))
+    """Project folder holding site_config.yml; defaults to the folder of mkdocs.yml."""

@@ -1,0 +1,15 @@
+"""The static files every site needs from the package: fonts and the site stylesheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ASSETS = Path(__file__).parent / "assets"
+SITE_PREFIX = "assets/learnsite"
+
+
+def site_assets() -> list[tuple[str, Path]]:
+    """(site path, file) for the web's assets; the PDF-only TrueType files are left out."""
+    return [(f"{SITE_PREFIX}/{path.relative_to(ASSETS).as_posix()}", path)
+            for path in sorted(ASSETS.rglob("*"))
+            if path.is_file() and path.suffix in {".css", ".woff2", ".js", ".txt"}]

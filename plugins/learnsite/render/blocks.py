@@ -1,0 +1,141 @@
+"""The curriculum's `///` blocks as a Markdown extension (pymdown-extensions Blocks API).
+
+One source, several editions: the same block renders differently for the web, the trainer
+handbook and the participant handbook. Answers are removed from the tree, not hidden, so they
+never reach the web HTML or the search index.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Markdown
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_string_in
+from pymdownx.blocks.block import type_ranged_integer as ranged
+from pymdownx.blocks.block import type_string as text
+
+from learnsite.model.base import Method
+from learnsite.model.blocks import CURRICULUM_BLOCKS
+
+EDITIONS = ("web", "trainer", "participant")
+METHODS: tuple[str, ...] = Method.__args__  # type: ignore[attr-defined]
+LABELS = {
+    "trainer-notes": "For trainers",
+    "activity": "Activity",
+    "case-study": "Case study",
+    "key-messages": "Key messages",
+    "handout": "Handout",
+    "answer": "Answer",
+}
+
+
+class _CurriculumBlock(Block):
+    """A titled box; subclasses set NAME and decide per edition whether the block is shown."""
+
+    ARGUMENT = None
+    OPTIONS: dict[str, tuple[Any, Any]] = {}
+    TRAINER_ONLY = False
+
+    def _edition(self) -> str:
+        return str(self.config.get("edition", "web"))
+
+    def _shown(self) -> bool:
+        return not (self.TRAINER_ONLY and self._edition() != "trainer")
+
+    def _title(self) -> str:
+        return self.argument or LABELS[self.NAME]
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        self._parent = parent
+        box = etree.SubElement(parent, "div", {"class": f"admonition ls-block ls-{self.NAME}"})
+        title = etree.SubElement(box, "p", {"class": "admonition-title"})
+        title.text = self._title()
+        return box
+
+    def on_end(self, block: etree.Element) -> None:
+        if not self._shown():
+            self._parent.remove(block)
+
+
+class TrainerNotes(_CurriculumBlock):
+    """Facilitation notes: collapsed on the web, set off in the trainer handbook."""
+
+    NAME = "trainer-notes"
+    TRAINER_ONLY = False
+
+    def _shown(self) -> bool:
+        return self._edition() != "participant"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        if self._edition() != "web":
+            return super().on_create(parent)
+        self._parent = parent
+        box = etree.SubElement(parent, "details", {"class": "ls-block ls-trainer-notes"})
+        summary = etree.SubElement(box, "summary")
+        summary.text = self._title()
+        return box
+
+
+class Activity(_CurriculumBlock):
+    """An activity with its own minutes and method, shown in the title line."""
+
+    NAME = "activity"
+    OPTIONS = {"minutes": (None, ranged(1, 24 * 60)), "method": (None, type_string_in(METHODS))}
+
+    def _title(self) -> str:
+        parts = [f"{LABELS['activity']}: {self.argument}" if self.argument else LABELS["activity"]]
+        if self.options.get("minutes"):
+            parts.append(f"{self.options['minutes']} min")
+        if self.options.get("method"):
+            parts.append(str(self.options["method"]).replace("-", " ").capitalize())
+        return " · ".join(parts)
+
+
+class CaseStudy(_CurriculumBlock):
+    """A scenario to discuss."""
+
+    NAME = "case-study"
+
+
+class KeyMessages(_CurriculumBlock):
+    """The points to remember."""
+
+    NAME = "key-messages"
+
+
+class Handout(_CurriculumBlock):
+    """Material for the participant pack."""
+
+    NAME = "handout"
+
+
+class AnswerBlock(_CurriculumBlock):
+    """A model answer: only in the trainer edition, absent everywhere else."""
+
+    NAME = "answer"
+    TRAINER_ONLY = True
+
+
+_BLOCK_CLASSES: tuple[type[_CurriculumBlock], ...] = (
+    TrainerNotes, Activity, CaseStudy, KeyMessages, Handout, AnswerBlock)
+assert {b.NAME for b in _BLOCK_CLASSES} == set(CURRICULUM_BLOCKS)  # noqa: S101 - import-time guard
+
+
+class CurriculumBlocksExtension(BlocksExtension):
+    """Registers the curriculum blocks for one edition."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"edition": ["web", f"One of {', '.join(EDITIONS)}."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 - API name
+        """Register every curriculum block with this extension's edition."""
+        for block in _BLOCK_CLASSES:
+            block_mgr.register(block, self.getConfigs())
+
+
+def makeExtension(**kwargs: Any) -> CurriculumBlocksExtension:  # noqa: N802 - Markdown's API name
+    """Markdown's extension entry point (`learnsite.render.blocks` in mkdocs.yml)."""
+    return CurriculumBlocksExtension(**kwargs)

@@ -1,0 +1,100 @@
+"""Markdown for the pages the site generates from data: programmes, modules, sessions,
+checklists and the glossary. Adapters add these as pages; `learnsite check` resolves links
+against them, so both see the same site."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from learnsite.model.catalogue import Catalogue, LoadedModule, Session
+from learnsite.model.site import Contact, Programme
+
+CONTACTS_MARKER = "{{ contacts }}"
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("learnsite.render", "templates"), autoescape=False,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      undefined=StrictUndefined)
+    env.filters["label"] = lambda value: str(value).replace("-", " ").capitalize()
+    return env
+
+
+def _render(template: str, **context: object) -> str:
+    return _env().get_template(template).render(**context)
+
+
+def module_path(module_id: str) -> str:
+    """Where a module's page sits in the site."""
+    return f"modules/{module_id}/index.md"
+
+
+def session_path(session: Session) -> str:
+    """Where a session's page sits in the site."""
+    return f"modules/{session.module_id}/{session.id}.md"
+
+
+def generated_pages(cat: Catalogue) -> dict[str, str]:
+    """Every page generated from data, by site path, in a stable order."""
+    pages: dict[str, str] = {}
+    if cat.site is not None:
+        for programme in cat.site.programmes:
+            pages[f"programmes/{programme.id}.md"] = programme_page(cat, programme)
+    for module in cat.modules.values():
+        pages[module_path(module.record.id)] = module_page(cat, module)
+        for session in _all_sessions(module):
+            pages[session_path(session)] = session_page(session)
+    for checklist in cat.checklists.values():
+        pages[f"checklists/{checklist.id}.md"] = _render("checklist.md.j2", checklist=checklist)
+    if cat.glossary.terms:
+        pages["glossary.md"] = _render("glossary.md.j2", glossary=cat.glossary)
+    return pages
+
+
+def _all_sessions(module: LoadedModule) -> tuple[Session, ...]:
+    return (*module.sessions, *([module.assessment] if module.assessment else []))
+
+
+def programme_page(cat: Catalogue, programme: Programme) -> str:
+    """A programme: its days, the modules of each, objectives rolled up, total contact time."""
+    ids = dict.fromkeys(m for day in programme.days for m in day.modules if m in cat.modules)
+    modules = [cat.modules[m] for m in ids]
+    audiences = {a.id: a.title for a in cat.site.audiences} if cat.site else {}
+    return _render(
+        "programme.md.j2", programme=programme, modules=cat.modules,
+        audiences=[audiences.get(a, a) for a in programme.audiences],
+        partners=cat.site.organisation.partners if cat.site else [],
+        objectives=[o for m in modules for o in m.record.objectives],
+        total_minutes=sum(s.meta.minutes for m in modules for s in m.sessions),
+    )
+
+
+def module_page(cat: Catalogue, module: LoadedModule) -> str:
+    """A module: summary, objectives, prerequisites, sessions with minutes and method."""
+    return _render("module.md.j2", module=module.record, sessions=module.sessions,
+                   assessment=module.assessment, modules=cat.modules,
+                   total_minutes=sum(s.meta.minutes for s in module.sessions))
+
+
+def session_page(session: Session) -> str:
+    """A session: its facts (minutes, method, objectives, materials) under its title."""
+    body = session.source.body.lstrip("\n")
+    title, _, rest = body.partition("\n") if body.startswith("# ") else ("", "", body)
+    return _render("session.md.j2", session=session.meta, title=title or f"# {session.meta.title}",
+                   body=rest)
+
+
+def contacts_markdown(contacts: list[Contact]) -> str:
+    """The referral contacts as a Markdown list; placeholders are marked for the reader."""
+    return _render("contacts.md.j2", contacts=contacts)
+
+
+def expand_page(markdown: str, cat: Catalogue) -> str:
+    """Fill the placeholders authors may put in content pages."""
+    if CONTACTS_MARKER in markdown:
+        contacts = cat.site.contacts if cat.site else []
+        markdown = markdown.replace(CONTACTS_MARKER, contacts_markdown(contacts))
+    return markdown

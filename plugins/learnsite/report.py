@@ -1,0 +1,69 @@
+"""Printing diagnostics: one reporter for text, GitHub annotations and JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from typing import Literal
+
+from learnsite.diagnostics import Diagnostic, Severity
+
+Format = Literal["text", "github", "json"]
+
+
+def default_format() -> Format:
+    """GitHub annotations inside GitHub Actions, plain text elsewhere."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def render(diagnostics: Sequence[Diagnostic], fmt: Format, files: int | None = None) -> str:
+    """The whole report as one string, ending with a summary line (text and github)."""
+    if fmt == "json":
+        return json.dumps([_as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2)
+    lines = [_github(d) if fmt == "github" else _text(d) for d in diagnostics]
+    lines.append(summary(diagnostics, files))
+    return "\n".join(lines)
+
+
+def _text(d: Diagnostic) -> str:
+    loc = d.location
+    head = f"{loc.path}:{loc.line}:{loc.col}: {d.severity.value}[{d.rule_id}]: {d.message}"
+    return f"{head}\n  hint: {d.hint}" if d.hint else head
+
+
+def _escape(text: str, *, prop: bool = False) -> str:
+    """GitHub's workflow-command escaping (properties also escape ':' and ',')."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _github(d: Diagnostic) -> str:
+    loc = d.location
+    level = "error" if d.severity is Severity.ERROR else "warning"
+    props = (f"file={_escape(str(loc.path), prop=True)},line={loc.line},col={loc.col},"
+             f"title={_escape(d.rule_id, prop=True)}")
+    body = f"{d.message}\n{d.hint}" if d.hint else d.message
+    return f"::{level} {props}::{_escape(body)}"
+
+
+def _as_dict(d: Diagnostic) -> dict[str, object]:
+    loc = d.location
+    return {"rule": d.rule_id, "severity": d.severity.value, "path": str(loc.path),
+            "line": loc.line, "col": loc.col, "message": d.message, "hint": d.hint}
+
+
+def summary(diagnostics: Sequence[Diagnostic], files: int | None = None) -> str:
+    """"3 problems (2 errors, 1 warning) in 2 files; 40 files checked", or a clean bill."""
+    checked = f"; {_count(files, 'file')} checked" if files is not None else ""
+    if not diagnostics:
+        return f"No problems found{checked}."
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    paths = len({d.location.path for d in diagnostics})
+    return (f"{_count(len(diagnostics), 'problem')} ({_count(errors, 'error')}, "
+            f"{_count(warnings, 'warning')}) in {_count(paths, 'file')}{checked}.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
