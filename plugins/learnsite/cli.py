@@ -1,20 +1,24 @@
-"""The `learnsite` command: check content, write schemas, list rules.
+"""The `learnsite` command: check content, screen answers, write schemas, list rules.
 
-Exit codes: 0 clean, 1 content problems, 2 bad usage (argparse's own convention).
+Exit codes: 0 clean, 1 content problems, 2 bad usage or bad input to `screen`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from learnsite import __version__
-from learnsite.load.project import SITE_CONFIG, load_project
+from learnsite.diagnostics import Diagnostics, Location
+from learnsite.load.answers import read_answers
+from learnsite.load.project import SITE_CONFIG, load_checklist, load_project
 from learnsite.report import default_format, render
 from learnsite.rules import RULES
 from learnsite.schema import write_schemas
+from learnsite.screening import screen
 
 
 def find_root(start: Path) -> Path:
@@ -30,6 +34,27 @@ def _cmd_check(args: argparse.Namespace) -> int:
     diagnostics = result.diagnostics.sorted()
     print(render(diagnostics, args.format or default_format(), result.files))
     return 1 if result.diagnostics.failed(strict=args.strict) else 0
+
+
+def _cmd_screen(args: argparse.Namespace) -> int:
+    diags = Diagnostics()
+    checklist = load_checklist(args.root, args.checklist, diags)
+    answers = (read_answers(args.answers, PurePosixPath(args.answers.as_posix()), checklist, diags)
+               if checklist is not None and args.answers.is_file() else {})
+    if checklist is not None and not args.answers.is_file():
+        diags.add("file-missing", Location(PurePosixPath(args.answers.as_posix())),
+                  "the answers file does not exist")
+    if diags.errors or checklist is None:
+        print(render(diags.sorted(), "text"), file=sys.stderr)
+        return 2
+    result = screen(checklist, answers)
+    outcome = result.outcome
+    print(json.dumps({
+        "checklist": checklist.id, "outcome": outcome.id, "title": outcome.title,
+        "tone": outcome.tone, "refer": outcome.refer, "advice": outcome.advice,
+        "present": list(result.present), "unknown": list(result.unknown),
+    }, ensure_ascii=False, indent=2))
+    return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -60,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write JSON Schemas for the YAML formats")
     schema.add_argument("--out", type=Path, help="folder to write into (default: schemas/)")
     schema.set_defaults(run=_cmd_schema)
+
+    screen_cmd = commands.add_parser(
+        "screen", help="screen a set of answers with a checklist; prints the outcome as JSON")
+    screen_cmd.add_argument("checklist", metavar="CHECKLIST", help="checklist id, e.g. "
+                            "forced-labour-indicators")
+    screen_cmd.add_argument("answers", metavar="ANSWERS.yml", type=Path,
+                            help="YAML mapping of indicator, sign or question id to yes/no/unknown")
+    screen_cmd.set_defaults(run=_cmd_screen)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
     rules.set_defaults(run=_cmd_rules)

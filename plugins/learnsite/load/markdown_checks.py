@@ -32,10 +32,20 @@ _EXTERNAL_RESOURCES = (
 
 @dataclass(frozen=True)
 class SiteMap:
-    """The pages of the built site (path → heading anchors) and its other files."""
+    """The pages of the built site (path → heading anchors) and its other files.
+
+    `unverified` holds site paths (or folder prefixes ending in "/") of pages whose source
+    failed to load: links to them are not checked, so one broken module.yml does not also
+    report every link to that module as broken.
+    """
 
     pages: Mapping[str, frozenset[str]]
     files: frozenset[str]
+    unverified: frozenset[str] = frozenset()
+
+    def is_unverified(self, path: str) -> bool:
+        """Whether `path` belongs to a source that failed to load."""
+        return any(path == p or (p.endswith("/") and path.startswith(p)) for p in self.unverified)
 
 
 def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags: Diagnostics,
@@ -70,21 +80,21 @@ def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, 
         resolved = posixpath.normpath(posixpath.join(base, unquote(path).lstrip("/")))
         if path.endswith("/") or f"{resolved}/index.md" in site.pages:
             resolved = f"{resolved}/index.md".removeprefix("./")
-    if resolved in site.files:
+    if resolved in site.files or site.is_unverified(resolved):
         return
     anchors = site.pages.get(resolved)
     if anchors is None:
         near = difflib.get_close_matches(resolved, list(site.pages), n=1, cutoff=0.6)
-        hint = (f"Did you mean `{posixpath.relpath(near[0], posixpath.dirname(site_path) or '.')}`?"
-                if near else "Links are relative to this page's place in the site: content/ "
-                "pages at the root, modules under modules/<id>/, checklists under checklists/.")
-        diags.add("link-broken", where, f"link target `{path}` does not exist", hint)
+        guess = (f"; did you mean `{posixpath.relpath(near[0], posixpath.dirname(site_path) or '.')}`?"
+                 if near else "")
+        diags.add("link-broken", where, f"link target `{path}` does not exist{guess}",
+                  "Links are relative to this page's place in the site: content/ pages at the "
+                  "root, modules under modules/<id>/, checklists under checklists/.")
     elif anchor and anchor not in anchors:
         near = difflib.get_close_matches(anchor, sorted(anchors), n=1, cutoff=0.5)
-        hint = f"Did you mean `#{near[0]}`?" if near else "Link to a heading's id: its text in " \
-            "lower case, spaces as hyphens, punctuation removed."
+        guess = f"; did you mean `#{near[0]}`?" if near else ""
         diags.add("link-anchor-missing", where,
-                  f"`{resolved}` has no heading with the anchor `#{anchor}`", hint)
+                  f"`{resolved}` has no heading with the anchor `#{anchor}`{guess}")
 
 
 def _check_block(source: MarkdownSource, block: Block, diags: Diagnostics) -> None:

@@ -13,6 +13,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from learnsite.diagnostics import Diagnostics, Location, Severity
+from learnsite.load.checklist_checks import check_checklist
 from learnsite.load.frontmatter import split
 from learnsite.load.markdown_checks import SiteMap, check_markdown
 from learnsite.load.mdscan import scan
@@ -53,6 +54,7 @@ class _Loader:
         self.diags = Diagnostics()
         self.docs: dict[str, YamlDoc] = {}
         self.files = 0
+        self.unverified: set[str] = set()
 
     def rel(self, path: Path) -> PurePosixPath:
         return PurePosixPath(path.relative_to(self.root).as_posix())
@@ -85,6 +87,8 @@ def load_project(root: Path) -> LoadResult:
     if site_path.is_file():
         cat.site = loader.yaml(site_path, SiteConfig)
         _apply_severities(loader, cat.site)
+        if cat.site is None:
+            loader.unverified.add("programmes/")
     else:
         loader.diags.add("file-missing", Location(PurePosixPath(SITE_CONFIG)),
                          "site_config.yml is missing", "Every project needs site_config.yml at its "
@@ -93,14 +97,39 @@ def load_project(root: Path) -> LoadResult:
     for path in sorted((loader.root / CHECKLISTS_DIR).glob("*.yml")):
         checklist = loader.yaml(path, Checklist)
         if checklist is not None:
+            check_checklist(checklist, loader.docs[str(loader.rel(path))], loader.diags)
             cat.checklists[checklist.id] = checklist
+        else:
+            loader.unverified.add(f"checklists/{path.stem}.md")
     glossary_path = loader.root / GLOSSARY
     if glossary_path.is_file():
-        cat.glossary = loader.yaml(glossary_path, Glossary) or Glossary()
+        glossary = loader.yaml(glossary_path, Glossary)
+        if glossary is None:
+            loader.unverified.add("glossary.md")
+        cat.glossary = glossary or Glossary()
     _load_pages(loader, cat)
-    check_references(cat, loader.docs, loader.diags)
-    _check_all_markdown(loader, cat)
+    folders = {p.name for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()}
+    check_references(cat, loader.docs, loader.diags, folders)
+    _check_all_markdown(loader, cat, site_map(cat, frozenset(loader.unverified)))
     return LoadResult(cat, loader.diags, loader.files)
+
+
+def load_checklist(root: Path, checklist_id: str, diags: Diagnostics) -> Checklist | None:
+    """Load and check one checklist on its own (for `learnsite screen`)."""
+    loader = _Loader(root.resolve())
+    loader.diags = diags
+    path = loader.root / CHECKLISTS_DIR / f"{checklist_id}.yml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (loader.root / CHECKLISTS_DIR).glob("*.yml"))
+        diags.add("file-missing", Location(loader.rel(path)) if path.is_relative_to(loader.root)
+                  else Location(PurePosixPath(checklist_id)),
+                  f"there is no checklist `{checklist_id}`",
+                  f"Known checklists: {', '.join(known) or 'none'}.")
+        return None
+    checklist = loader.yaml(path, Checklist)
+    if checklist is not None:
+        check_checklist(checklist, loader.docs[str(loader.rel(path))], diags)
+    return None if diags.errors else checklist
 
 
 def _apply_severities(loader: _Loader, site: SiteConfig | None) -> None:
@@ -127,6 +156,7 @@ def _load_modules(loader: _Loader, cat: Catalogue) -> None:
             continue
         module = loader.yaml(module_file, Module)
         if module is None:
+            loader.unverified.add(f"modules/{folder.name}/")
             continue
         doc = loader.docs[str(loader.rel(module_file))]
         if module.id != folder.name:
@@ -137,13 +167,15 @@ def _load_modules(loader: _Loader, cat: Catalogue) -> None:
                              f"module id `{module.id}` is also used by "
                              f"{cat.modules[module.id].path}", "Give each module its own id.")
             continue
+        listed = {*module.sessions, module.assessment}
         sessions = tuple(s for i, sid in enumerate(module.sessions)
                          if (s := _load_session(loader, folder, module.id, sid, doc, ("sessions", i)))
                          is not None)
         assessment = (_load_session(loader, folder, module.id, module.assessment, doc,
                                     ("assessment",)) if module.assessment else None)
         cat.modules[module.id] = LoadedModule(module, loader.rel(module_file), sessions, assessment)
-        listed = {*module.sessions, module.assessment}
+        loaded = {s.id for s in sessions} | {assessment.id if assessment else None}
+        loader.unverified.update(f"modules/{module.id}/{sid}.md" for sid in listed - loaded if sid)
         for extra in sorted(folder.glob("*.md")):
             if extra.stem not in listed and "." not in extra.stem:
                 loader.diags.add("session-file-unlisted", Location(loader.rel(extra)),
@@ -197,7 +229,7 @@ def _load_pages(loader: _Loader, cat: Catalogue) -> None:
         cat.pages.append(Page(path.relative_to(content).as_posix(), meta, parts.source))
 
 
-def site_map(cat: Catalogue) -> SiteMap:
+def site_map(cat: Catalogue, unverified: frozenset[str] = frozenset()) -> SiteMap:
     """Every page of the built site with its anchors, and the static files beside them."""
     pages = {path: frozenset(scan(text).anchors) for path, text in generated_pages(cat).items()}
     for page in cat.pages:
@@ -205,11 +237,10 @@ def site_map(cat: Catalogue) -> SiteMap:
     content = cat.root / CONTENT_DIR
     files = frozenset(p.relative_to(content).as_posix() for p in content.rglob("*")
                       if p.is_file() and p.suffix != ".md") if content.is_dir() else frozenset()
-    return SiteMap(pages, files)
+    return SiteMap(pages, files, unverified)
 
 
-def _check_all_markdown(loader: _Loader, cat: Catalogue) -> None:
-    site = site_map(cat)
+def _check_all_markdown(loader: _Loader, cat: Catalogue, site: SiteMap) -> None:
     for page in cat.pages:
         check_markdown(page.source, page.site_path, site, loader.diags)
     for module in cat.modules.values():

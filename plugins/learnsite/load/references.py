@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from learnsite.diagnostics import Diagnostics
 from learnsite.load.source import Key, YamlDoc
@@ -12,9 +12,14 @@ from learnsite.model.catalogue import Catalogue
 SITE = "site_config.yml"
 
 
-def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnostics) -> None:
-    """Check ids and references across site_config.yml, modules, checklists, glossary, pages."""
-    modules = _declared_module_ids(docs) | set(cat.modules)
+def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnostics,
+                     module_folders: set[str]) -> None:
+    """Check ids and references across site_config.yml, modules, checklists, glossary, pages.
+
+    `module_folders` names every folder under modules/: a module whose module.yml failed to
+    load is still known by its folder, so references to it add no second, misleading error.
+    """
+    modules = _declared_module_ids(docs) | set(cat.modules) | module_folders
     site_doc = docs.get(SITE)
     audiences: set[str] = set()
     if cat.site is not None and site_doc is not None:
@@ -22,50 +27,52 @@ def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnos
         audiences = {a.id for a in site.audiences}
         languages = {lang.code for lang in site.languages}
         for name in ("audiences", "programmes", "handbooks", "contacts"):
-            _unique(site_doc, name, [r.id for r in getattr(site, name)], diags)
-        _unique(site_doc, "languages", [lang.code for lang in site.languages], diags, key="code")
+            unique(site_doc, _ids(name, getattr(site, name)), diags, name)
+        unique(site_doc, _ids("languages", site.languages, "code"), diags, "languages")
         programmes = {p.id for p in site.programmes}
         for i, programme in enumerate(site.programmes):
             base: Key = ("programmes", i)
-            _refs(site_doc, (*base, "audiences"), programme.audiences, audiences,
-                  "ref-unknown-audience", "audience", diags)
+            refs(site_doc, _listed((*base, "audiences"), programme.audiences), audiences,
+                 "ref-unknown-audience", "audience", diags)
             for d, day in enumerate(programme.days):
-                _refs(site_doc, (*base, "days", d, "modules"), day.modules, modules,
-                      "ref-unknown-module", "module", diags)
+                refs(site_doc, _listed((*base, "days", d, "modules"), day.modules), modules,
+                     "ref-unknown-module", "module", diags)
         for i, handbook in enumerate(site.handbooks):
             if handbook.programme:
-                _refs(site_doc, ("handbooks", i), [handbook.programme], programmes,
-                      "ref-unknown-programme", "programme", diags, field="programme")
-            _refs(site_doc, ("handbooks", i, "modules"), handbook.modules or [], modules,
-                  "ref-unknown-module", "module", diags)
-            _refs(site_doc, ("handbooks", i), [handbook.language], languages,
-                  "ref-unknown-language", "language", diags, field="language")
+                refs(site_doc, [(("handbooks", i, "programme"), handbook.programme)], programmes,
+                     "ref-unknown-programme", "programme", diags)
+            refs(site_doc, _listed(("handbooks", i, "modules"), handbook.modules or []), modules,
+                 "ref-unknown-module", "module", diags)
+            refs(site_doc, [(("handbooks", i, "language"), handbook.language)], languages,
+                 "ref-unknown-language", "language", diags)
     for module in cat.modules.values():
         doc = docs[str(module.path)]
         if cat.site is not None:
-            _refs(doc, ("audiences",), module.record.audiences, audiences,
-                  "ref-unknown-audience", "audience", diags)
-        _refs(doc, ("prerequisites",), module.record.prerequisites, modules,
-              "ref-unknown-module", "module", diags)
-        _unique(doc, "sessions", module.record.sessions, diags, key=None)
+            refs(doc, _listed(("audiences",), module.record.audiences), audiences,
+                 "ref-unknown-audience", "audience", diags)
+        refs(doc, _listed(("prerequisites",), module.record.prerequisites), modules,
+             "ref-unknown-module", "module", diags)
+        unique(doc, _listed(("sessions",), module.record.sessions), diags, "sessions")
     _check_cycles(cat, docs, diags)
+    checklist_paths = {doc.data.get("id"): path for path, doc in docs.items()
+                       if path.startswith("content/checklists/") and isinstance(doc.data, dict)}
     for checklist_id, checklist in cat.checklists.items():
-        doc = docs[f"content/checklists/{checklist_id}.yml"]
+        doc = docs[checklist_paths[checklist_id]]
         if cat.site is not None:
-            _refs(doc, ("audiences",), checklist.audiences, audiences,
-                  "ref-unknown-audience", "audience", diags)
+            refs(doc, _listed(("audiences",), checklist.audiences), audiences,
+                 "ref-unknown-audience", "audience", diags)
     glossary = docs.get("content/glossary.yml")
     if glossary is not None:
-        terms = [t.id for t in cat.glossary.terms]
-        _unique(glossary, "terms", terms, diags)
+        terms = _ids("terms", cat.glossary.terms)
+        unique(glossary, terms, diags, "glossary terms")
         for i, term in enumerate(cat.glossary.terms):
-            _refs(glossary, ("terms", i, "related"), term.related, set(terms),
-                  "ref-unknown-term", "glossary term", diags)
+            refs(glossary, _listed(("terms", i, "related"), term.related), {t for _, t in terms},
+                 "ref-unknown-term", "glossary term", diags)
     for page in cat.pages:
         page_doc = docs.get(str(page.source.path))
         if page_doc is not None and cat.site is not None:
-            _refs(page_doc, ("audiences",), page.meta.audiences, audiences,
-                  "ref-unknown-audience", "audience", diags)
+            refs(page_doc, _listed(("audiences",), page.meta.audiences), audiences,
+                 "ref-unknown-audience", "audience", diags)
 
 
 def _declared_module_ids(docs: Mapping[str, YamlDoc]) -> set[str]:
@@ -76,29 +83,39 @@ def _declared_module_ids(docs: Mapping[str, YamlDoc]) -> set[str]:
             and isinstance(doc.data.get("id"), str)}
 
 
-def _unique(doc: YamlDoc, name: str, ids: list[str], diags: Diagnostics,
-            key: str | None = "id") -> None:
-    """Report the second and later uses of an id within one list of `doc`."""
+def unique(doc: YamlDoc, items: Sequence[tuple[Key, str]], diags: Diagnostics,
+           what: str) -> None:
+    """Report the second and later uses of an id among `items` (key of each id, id)."""
     seen: set[str] = set()
-    for index, value in enumerate(ids):
+    for key, value in items:
         if value in seen:
-            where = doc.at((name, index, key) if key else (name, index))
-            diags.add("id-duplicate", where, f"`{value}` appears twice in `{name}`",
-                      "Ids must be unique: rename or remove one of them.")
+            diags.add("id-duplicate", doc.at(key), f"`{value}` is used twice among the {what}")
         seen.add(value)
 
 
-def _refs(doc: YamlDoc, base: Key, values: Iterable[str], known: set[str], rule: str, kind: str,
-          diags: Diagnostics, field: str | None = None) -> None:
-    """Report every value of `values` that is not in `known`, with a near match if any."""
-    for index, value in enumerate(values):
+def refs(doc: YamlDoc, items: Sequence[tuple[Key, str]], known: set[str], rule: str, kind: str,
+         diags: Diagnostics) -> bool:
+    """Report every referenced id not in `known`, with a near match if any; True if all known."""
+    ok = True
+    for key, value in items:
         if value in known:
             continue
-        where = doc.at((*base, field) if field else (*base, index))
+        ok = False
         near = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
         guess = f"; did you mean `{near[0]}`?" if near else ""
         listing = ", ".join(sorted(known)) or "none are declared yet"
-        diags.add(rule, where, f"unknown {kind} `{value}`{guess}", f"Known {kind}s: {listing}.")
+        diags.add(rule, doc.at(key), f"unknown {kind} `{value}`{guess}", f"Known {kind}s: {listing}.")
+    return ok
+
+
+def _listed(base: Key, values: Iterable[str]) -> list[tuple[Key, str]]:
+    """(key, value) pairs for a YAML list of ids at `base`."""
+    return [((*base, i), value) for i, value in enumerate(values)]
+
+
+def _ids(name: str, records: Iterable[object], attr: str = "id") -> list[tuple[Key, str]]:
+    """(key, id) pairs for a list of records at top-level key `name`."""
+    return [((name, i, attr), str(getattr(r, attr))) for i, r in enumerate(records)]
 
 
 def _check_cycles(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnostics) -> None:

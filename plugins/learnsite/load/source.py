@@ -71,7 +71,11 @@ def parse_yaml(text: str, rel: PurePosixPath, diags: Diagnostics, line_offset: i
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
+        context = ""
+        if exc.context and exc.context_mark:
+            context = f" ({exc.context} started at line {exc.context_mark.line + 1 + line_offset})"
+        if _char_at(text, line, col) == "\t":
+            problem, context = "a tab character is used for indentation", "; YAML needs spaces"
         diags.add("yaml-syntax", Location(rel, line + line_offset, col), f"{problem}{context}")
         return None
     except yaml.YAMLError as exc:  # e.g. a control character: no mark to give
@@ -83,6 +87,12 @@ def parse_yaml(text: str, rel: PurePosixPath, diags: Diagnostics, line_offset: i
     doc = YamlDoc(rel, None)
     doc.data = _build(node, (), doc, diags, line_offset)
     return doc
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at a 1-based position, or "" past the end."""
+    lines = text.splitlines()
+    return lines[line - 1][col - 1: col] if 0 < line <= len(lines) else ""
 
 
 def _loc(doc: YamlDoc, node: yaml.Node, line_offset: int) -> Location:
@@ -107,6 +117,6 @@ def _build(node: yaml.Node, key: Key, doc: YamlDoc, diags: Diagnostics, offset: 
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*key, i), doc, diags, offset) for i, item in enumerate(node.value)]
     value = node.value
-    if node.style is None and value in _NULLS:
+    if not node.style and value in _NULLS:  # plain style is None or "" by loader
         return None
     return value

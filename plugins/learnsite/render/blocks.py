@@ -8,19 +8,18 @@ never reach the web HTML or the search index.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Any
+from typing import Annotated, Any
+
+from collections.abc import Callable
 
 from markdown import Markdown
+from pydantic import TypeAdapter
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_string_in
-from pymdownx.blocks.block import type_ranged_integer as ranged
-from pymdownx.blocks.block import type_string as text
+from pymdownx.blocks.block import Block
 
-from learnsite.model.base import Method
 from learnsite.model.blocks import CURRICULUM_BLOCKS
 
 EDITIONS = ("web", "trainer", "participant")
-METHODS: tuple[str, ...] = Method.__args__  # type: ignore[attr-defined]
 LABELS = {
     "trainer-notes": "For trainers",
     "activity": "Activity",
@@ -29,6 +28,18 @@ LABELS = {
     "handout": "Handout",
     "answer": "Answer",
 }
+
+
+def _options_of(name: str) -> dict[str, tuple[Any, Callable[[Any], Any]]]:
+    """pymdownx option specs derived from the block's options model, so the renderer accepts
+    exactly what `learnsite check` accepts (the model is the one vocabulary)."""
+    model = CURRICULUM_BLOCKS[name]
+    specs: dict[str, tuple[Any, Callable[[Any], Any]]] = {}
+    for field, info in model.model_fields.items():
+        if field != "attrs":
+            annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            specs[field] = (info.default, TypeAdapter(annotation).validate_python)
+    return specs
 
 
 class _CurriculumBlock(Block):
@@ -82,7 +93,7 @@ class Activity(_CurriculumBlock):
     """An activity with its own minutes and method, shown in the title line."""
 
     NAME = "activity"
-    OPTIONS = {"minutes": (None, ranged(1, 24 * 60)), "method": (None, type_string_in(METHODS))}
+    OPTIONS = _options_of("activity")
 
     def _title(self) -> str:
         parts = [f"{LABELS['activity']}: {self.argument}" if self.argument else LABELS["activity"]]

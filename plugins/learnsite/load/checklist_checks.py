@@ -1,0 +1,134 @@
+"""Checks on a checklist's data and its rules: ids unique, references known, every outcome
+reachable, a final catch-all. Reachability is decided by trying every combination of the facts
+the rules can see, so an unreachable outcome is found whatever the rule looks like."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from learnsite.diagnostics import Diagnostics
+from learnsite.load.references import refs, unique
+from learnsite.load.source import Key, YamlDoc
+from learnsite.model.checklist import (
+    AllOf,
+    AnswerIs,
+    AnyOf,
+    Checklist,
+    Condition,
+    ElementPresent,
+    IndicatorPresent,
+    NotOf,
+)
+from learnsite.screening import Facts, first_outcome
+
+_MAX_STATES = 200_000
+
+
+def check_checklist(checklist: Checklist, doc: YamlDoc, diags: Diagnostics) -> None:
+    """Every check on one checklist file."""
+    if checklist.id != doc.path.stem:
+        diags.add("id-mismatch", doc.at(("id",)),
+                  f"checklist id `{checklist.id}` differs from its file name `{doc.path.name}`")
+    answerable: list[tuple[Key, str]] = [(("questions", q, "id"), question.id)
+                                         for q, question in enumerate(checklist.questions)]
+    for i, indicator in enumerate(checklist.indicators):
+        answerable.append((("indicators", i, "id"), indicator.id))
+        answerable += [(("indicators", i, "signs", s, "id"), sign.id)
+                       for s, sign in enumerate(indicator.signs)]
+    unique(doc, answerable, diags, "indicators, signs and questions")
+    unique(doc, [(("elements", e, "id"), el.id) for e, el in enumerate(checklist.elements)], diags,
+           "elements")
+    unique(doc, [(("outcomes", o, "id"), out.id) for o, out in enumerate(checklist.outcomes)],
+           diags, "outcomes")
+    elements = {e.id for e in checklist.elements}
+    clean = refs(doc, [(("indicators", i, "element"), ind.element)
+                       for i, ind in enumerate(checklist.indicators)],
+                 elements, "ref-unknown-element", "element", diags)
+    for o, outcome in enumerate(checklist.outcomes):
+        if outcome.when is not None:
+            clean &= _check_condition(checklist, outcome.when, ("outcomes", o, "when"), doc, diags)
+    last = len(checklist.outcomes) - 1
+    if checklist.outcomes[-1].when is not None:
+        diags.add("outcome-no-catch-all", doc.at(("outcomes", last, "id")),
+                  f"the last outcome `{checklist.outcomes[-1].id}` has a `when:`, so some answers "
+                  "may match no outcome")
+    elif clean:
+        _check_reachable(checklist, doc, diags)
+
+
+def _check_condition(checklist: Checklist, condition: Condition, key: Key, doc: YamlDoc,
+                     diags: Diagnostics) -> bool:
+    """Check the ids a condition names; True when all are known."""
+    match condition:
+        case AllOf() | AnyOf():
+            parts = condition.all if isinstance(condition, AllOf) else condition.any
+            name = "all" if isinstance(condition, AllOf) else "any"
+            results = [_check_condition(checklist, c, (*key, name, i), doc, diags)
+                       for i, c in enumerate(parts)]
+            return all(results)
+        case NotOf():
+            return _check_condition(checklist, condition.not_, (*key, "not"), doc, diags)
+        case ElementPresent():
+            return refs(doc, [((*key, "present"), condition.present)],
+                        {e.id for e in checklist.elements}, "ref-unknown-element", "element",
+                        diags)
+        case IndicatorPresent():
+            return refs(doc, [((*key, "indicator"), condition.indicator)],
+                        {i.id for i in checklist.indicators}, "ref-unknown-indicator", "indicator",
+                        diags)
+        case AnswerIs():
+            return refs(doc, [((*key, "answer", "question"), condition.answer.question)],
+                        {q.id for q in checklist.questions}, "ref-unknown-question", "question",
+                        diags)
+    return True
+
+
+def _named_indicators(condition: Condition | None) -> set[str]:
+    match condition:
+        case AllOf():
+            return set().union(*map(_named_indicators, condition.all))
+        case AnyOf():
+            return set().union(*map(_named_indicators, condition.any))
+        case NotOf():
+            return _named_indicators(condition.not_)
+        case IndicatorPresent():
+            return {condition.indicator}
+    return set()
+
+
+def possible_facts(checklist: Checklist) -> Iterator[Facts]:
+    """Every combination of facts the rules can distinguish that some answers can produce."""
+    named = sorted(set().union(*(_named_indicators(o.when) for o in checklist.outcomes)))
+    element_of = {i.id: i.element for i in checklist.indicators}
+    elements = sorted({i.element for i in checklist.indicators})
+    # An element can be present through an indicator no rule names individually.
+    free = {e for e in elements if any(i.element == e and i.id not in named
+                                       for i in checklist.indicators)}
+    questions = [q.id for q in checklist.questions]
+    for shown in itertools.product((False, True), repeat=len(named)):
+        present = {n for n, on in zip(named, shown, strict=True) if on}
+        implied = {element_of[n] for n in present}
+        for extra in itertools.product((False, True), repeat=len(free)):
+            elements_present = implied | {e for e, on in zip(sorted(free), extra, strict=True) if on}
+            indicators = present | {f"*{e}" for e in elements_present - implied}
+            everything_present = len(present) == len(checklist.indicators)
+            for answers in itertools.product(("yes", "no", "unknown"), repeat=len(questions)):
+                for unknown in (False, True):
+                    if unknown != ("unknown" in answers) and (not unknown or everything_present):
+                        continue
+                    yield Facts(frozenset(elements_present), frozenset(indicators),
+                                dict(zip(questions, answers, strict=True)), unknown)
+
+
+def _check_reachable(checklist: Checklist, doc: YamlDoc, diags: Diagnostics) -> None:
+    named = set().union(*(_named_indicators(o.when) for o in checklist.outcomes))
+    if 2 ** (len(named) + len(checklist.elements)) * 3 ** len(checklist.questions) > _MAX_STATES:
+        return
+    reached = {outcome.id for facts in possible_facts(checklist)
+               if (outcome := first_outcome(checklist, facts)) is not None}
+    for o, outcome in enumerate(checklist.outcomes):
+        if outcome.id not in reached:
+            diags.add("outcome-unreachable", doc.at(("outcomes", o, "id")),
+                      f"no answers can lead to the outcome `{outcome.id}`: the outcomes before "
+                      "it always match first")

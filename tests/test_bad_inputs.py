@@ -1,0 +1,201 @@
+"""Every kind of author mistake gives a located, explained diagnostic (table of cases).
+
+Each case breaks the valid fixture in one way and names the rule, file and line it expects.
+test_every_rule_has_a_case keeps the table complete as rules are added.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+from learnsite.rules import RULES
+from test_screening import ANSWER_CASES
+
+SESSION = "modules/basics/definitions.md"
+MODULE = "modules/basics/module.yml"
+SITE = "site_config.yml"
+INDEX = "content/index.md"
+CHECKLIST = "content/checklists/mini.yml"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One way to break the project, and the diagnostic it must give."""
+
+    name: str
+    rule: str
+    path: str
+    line: int
+    change: Callable[[Path], None]
+    message: str = ""
+
+
+def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    return lambda root: edit(root / path, old, new)
+
+
+def write(path: str, text: str | bytes) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+    return change
+
+
+def append(path: str, text: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        with (root / path).open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    return change
+
+
+def copy_module(root: Path) -> None:
+    shutil.copytree(root / "modules/basics", root / "modules/basics-copy")
+
+
+CASES = [
+    Case("yaml that does not parse", "yaml-syntax", MODULE, 4,
+         replace(MODULE, "summary: The basics.", "summary: [The basics."),
+         "a flow sequence started at line 3"),
+    Case("tab indentation", "yaml-syntax", MODULE, 9,
+         replace(MODULE, "  - Participants", "\t- Participants"), "tab"),
+    Case("empty yaml file", "file-empty", MODULE, 1, write(MODULE, "")),
+    Case("file not utf-8", "file-encoding", MODULE, 2,
+         write(MODULE, b"id: basics\ntitle: Caf\xe9\n"), "byte 0xe9"),
+    Case("duplicate key", "yaml-duplicate-key", MODULE, 3,
+         replace(MODULE, "summary: The basics.", "title: Again"), "`title` is given twice"),
+    Case("missing required field", "schema-missing-field", MODULE, 1,
+         replace(MODULE, "summary: The basics.\n", ""), "missing required field `summary`"),
+    Case("empty required field", "schema-missing-field", MODULE, 3,
+         replace(MODULE, "summary: The basics.", "summary:"), "`summary` has no value"),
+    Case("minutes not a number", "schema-wrong-type", SESSION, 3,
+         replace(SESSION, "minutes: 45", "minutes: abc"), "must be a whole number"),
+    Case("negative minutes", "schema-invalid-value", SESSION, 3,
+         replace(SESSION, "minutes: 45", "minutes: -5"), "greater than 0"),
+    Case("zero minutes", "schema-invalid-value", SESSION, 3,
+         replace(SESSION, "minutes: 45", "minutes: 0"), "greater than 0"),
+    Case("method not in the list", "schema-invalid-value", SESSION, 4,
+         replace(SESSION, "method: presentation", "method: lecture"), "'presentation'"),
+    Case("misspelt key", "schema-unknown-key", MODULE, 8,
+         replace(MODULE, "objectives:", "objetives:"), "did you mean `objectives`?"),
+    Case("unknown module in a programme", "ref-unknown-module", SITE, 18,
+         replace(SITE, "modules: [basics, indicators]", "modules: [basics, indicator]"),
+         "did you mean `indicators`?"),
+    Case("unknown prerequisite", "ref-unknown-module", "modules/indicators/module.yml", 10,
+         replace("modules/indicators/module.yml", "[basics]", "[basic]"), "unknown module `basic`"),
+    Case("unknown audience", "ref-unknown-audience", MODULE, 7,
+         replace(MODULE, "audiences: [labour-inspectors]", "audiences: [inspectors]"),
+         "unknown audience `inspectors`"),
+    Case("unknown handbook programme", "ref-unknown-programme", SITE, 22,
+         replace(SITE, "programme: workshop", "programme: workshops"), "did you mean `workshop`?"),
+    Case("unknown handbook language", "ref-unknown-language", SITE, 24,
+         replace(SITE, "language: en", "language: fr"), "unknown language `fr`"),
+    Case("unknown related term", "ref-unknown-term", "content/glossary.yml", 5,
+         replace("content/glossary.yml", "[forced-labour]", "[forced-labor]"),
+         "did you mean `forced-labour`?"),
+    Case("unknown rule in diagnostics", "ref-unknown-rule", SITE, 32,
+         append(SITE, "diagnostics:\n  no-such-rule: off\n"), "`no-such-rule`"),
+    Case("two modules with one id", "id-duplicate", "modules/basics-copy/module.yml", 1,
+         copy_module, "also used by modules/basics/module.yml"),
+    Case("module id differs from folder", "id-mismatch", "modules/basics-copy/module.yml", 1,
+         copy_module, "differs from its folder `basics-copy`"),
+    Case("prerequisite cycle", "prerequisite-cycle", MODULE, 10,
+         replace(MODULE, "prerequisites: []", "prerequisites: [indicators]"),
+         "basics → indicators → basics"),
+    Case("session file missing", "session-file-missing", MODULE, 13,
+         append(MODULE, "  - case-studies\n"), "no file modules/basics/case-studies.md"),
+    Case("session file not listed", "session-file-unlisted", "modules/basics/extra.md", 1,
+         write("modules/basics/extra.md", "---\ntitle: Extra\n---\n"), "`extra.md`"),
+    Case("session without front matter", "front-matter-missing", SESSION, 1,
+         write(SESSION, "# Definitions\n\nText.\n"), "front matter is absent"),
+    Case("site_config.yml missing", "file-missing", SITE, 1,
+         lambda root: (root / SITE).unlink(), "site_config.yml is missing"),
+    Case("broken link", "link-broken", SESSION, 16,
+         replace(SESSION, "../indicators/signs.md#", "../indicators/sign.md#"),
+         "did you mean `../indicators/signs.md`?"),
+    Case("missing anchor", "link-anchor-missing", SESSION, 16,
+         replace(SESSION, "#what-to-look-for", "#what-to-look"), "did you mean `#what-to-look-for`?"),
+    Case("broken link in a content page", "link-broken", INDEX, 8,
+         replace(INDEX, "programmes/workshop.md", "programmes/workshp.md"), "does not exist"),
+    Case("unknown block type", "block-unknown", SESSION, 25,
+         replace(SESSION, "/// answer", "/// answers"), "did you mean `answer`?"),
+    Case("unclosed block", "block-unclosed", SESSION, 18,
+         replace(SESSION, "three parts.\n///", "three parts."), "never closed"),
+    Case("activity minutes not a number", "schema-wrong-type", SESSION, 19,
+         replace(SESSION, "minutes: 15", "minutes: twenty"), "`minutes` must be a whole number"),
+    Case("activity option unknown", "schema-unknown-key", SESSION, 20,
+         replace(SESSION, "method: exercise", "methd: exercise"), "did you mean `method`?"),
+    Case("script tag", "content-unsafe-html", INDEX, 14,
+         append(INDEX, "\n<script>alert(1)</script>\n"), "<script>"),
+    Case("iframe", "content-unsafe-html", INDEX, 14,
+         append(INDEX, "\n<iframe src=\"/x\"></iframe>\n"), "<iframe>"),
+    Case("inline event handler", "content-unsafe-html", INDEX, 14,
+         append(INDEX, "\n<p onclick=\"go()\">Hi</p>\n"), "`onclick=`"),
+    Case("remote image tag", "content-external-resource", INDEX, 14,
+         append(INDEX, "\n<img src=\"https://example.org/a.png\" alt=\"A\">\n"), "another host"),
+    Case("remote markdown image", "content-external-resource", INDEX, 14,
+         append(INDEX, "\n![A chart](https://example.org/a.png)\n"), "another host"),
+    Case("remote css url", "content-external-resource", INDEX, 14,
+         append(INDEX, "\n<div style=\"background: url(//cdn.example/x.png)\">x</div>\n"),
+         "another host"),
+    Case("checklist rule names an unknown element", "ref-unknown-element", CHECKLIST, 36,
+         replace(CHECKLIST, "- present: coercion", "- present: coersion"),
+         "did you mean `coercion`?"),
+    Case("indicator of an unknown element", "ref-unknown-element", CHECKLIST, 21,
+         replace(CHECKLIST, "element: coercion", "element: force"), "unknown element `force`"),
+    Case("checklist rule names an unknown question", "ref-unknown-question", CHECKLIST, 42,
+         replace(CHECKLIST, "some-present: true",
+                 "answer:\n        question: child\n        is: yes"), "unknown question `child`"),
+    Case("checklist rule names an unknown indicator", "ref-unknown-indicator", CHECKLIST, 41,
+         replace(CHECKLIST, "some-present: true", "indicator: debt-bondge"),
+         "did you mean `debt-bondage`?"),
+    Case("unknown condition", "schema-unknown-key", CHECKLIST, 41,
+         replace(CHECKLIST, "some-present: true", "everything: true"),
+         "`everything` is not a condition"),
+    Case("outcome that can never be reached", "outcome-unreachable", CHECKLIST, 42,
+         lambda root: (replace(CHECKLIST, "some-present: true", "unknown: false")(root),
+                       replace(CHECKLIST, "      unknown: true", "      unknown: false")(root)),
+         "`incomplete`"),
+    Case("outcome after the catch-all", "outcome-unreachable", CHECKLIST, 45,
+         replace(CHECKLIST, "    when:\n      unknown: true\n", ""), "`no-indicators`"),
+    Case("no catch-all outcome", "outcome-no-catch-all", CHECKLIST, 47,
+         append(CHECKLIST, "    when:\n      unknown: false\n"), "`no-indicators` has a `when:`"),
+    Case("indicator and sign share an id", "id-duplicate", CHECKLIST, 24,
+         replace(CHECKLIST, "id: debt-bondage-fees", "id: deception"), "`deception` is used twice"),
+    Case("checklist id differs from its file", "id-mismatch", CHECKLIST, 1,
+         replace(CHECKLIST, "id: mini", "id: mini-checklist"), "differs from its file name"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_located_and_explained(case: Case, project: Path, learnsite) -> None:
+    case.change(project)
+    run = learnsite("--root", str(project), "check", "--strict", "--format", "json")
+    assert run.code == 1
+    matches = [p for p in run.problems if p["rule"] == case.rule and p["path"] == case.path]
+    assert matches, f"no {case.rule} in {case.path}: {run.problems}"
+    assert any(p["line"] == case.line for p in matches), matches
+    assert any(case.message in str(p["message"]) for p in matches), matches
+    assert all(p["hint"] for p in matches), "every diagnostic says how to fix it"
+
+
+def test_every_rule_has_a_case() -> None:
+    covered = {case.rule for case in CASES} | {rule for rule, *_ in ANSWER_CASES}
+    assert set(RULES) <= covered | {"yaml-syntax"}, set(RULES) - covered
+
+
+def test_every_rule_is_described() -> None:
+    for rule in RULES.values():
+        assert rule.description.endswith("."), rule.id
+        assert rule.id == rule.id.lower() and " " not in rule.id
+        assert rule.category
+        assert rule.hint, f"{rule.id} needs a default hint"

@@ -1,0 +1,83 @@
+"""End-to-end MkDocs builds: the same located messages as `learnsite check`, and a site that
+carries its own fonts, keeps answers out, and loads nothing from other hosts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import REPO, edit, mkdocs_build
+
+_RESOURCE = re.compile(
+    r"""<(?:script|img|link|source|iframe|video|audio)\b[^>]*?\s(?:src|href)=["']?((?:https?:)?//[^"'\s>]+)""",
+    re.I)
+_CSS_URL = re.compile(r"""url\(\s*["']?((?:https?:)?//[^"')]+)""", re.I)
+
+
+def test_broken_content_stops_the_build_with_located_messages(project: Path, tmp_path: Path,
+                                                              learnsite) -> None:
+    edit(project / "modules/basics/definitions.md", "minutes: 45", "minutes: -5")
+    edit(project / "modules/basics/module.yml", "objectives:", "objetives:")
+    check = learnsite("--root", str(project), "check")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr
+    for line in check.out.splitlines()[:-1]:  # every diagnostic and hint, word for word
+        assert line in build.stderr
+
+
+def test_strict_build_fails_on_a_warning(project: Path, tmp_path: Path) -> None:
+    (project / "modules/basics/notes.md").write_text("---\ntitle: Notes\n---\n", encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    assert "modules/basics/notes.md:1:1: warning[session-file-unlisted]" in build.stderr
+
+
+def test_generated_pages_exist(built_site: Path) -> None:
+    for page in ("index.html", "programmes/inspectors-forced-labour/index.html",
+                 "modules/forced-labour-law/index.html", "modules/eleven-indicators/index.html",
+                 "checklists/forced-labour-indicators/index.html",
+                 "checklists/trafficking-indicators/index.html", "glossary/index.html"):
+        assert (built_site / page).is_file(), page
+
+
+def test_session_pages_show_their_facts_and_blocks(built_site: Path) -> None:
+    html = (built_site / "modules/forced-labour-law/what-forced-labour-is/index.html").read_text()
+    assert re.search(r"<strong>\d+ minutes</strong>", html)
+    assert 'class="ls-block ls-trainer-notes"' in html
+    assert "For trainers" in html
+    assert "ls-activity" in html
+    assert "///" not in html, "a block was left as literal text"
+
+
+def test_answers_are_absent_from_web_pages_and_search(built_site: Path) -> None:
+    answers = []
+    for source in sorted(REPO.glob("modules/*/*.md")):
+        for body in re.findall(r"^/// answer[^\n]*\n(.*?)^///", source.read_text(), re.S | re.M):
+            first = next(line for line in body.splitlines() if line.strip())
+            answers.append(re.sub(r"[*_`]", "", first.strip("- ")).strip()[:40])
+    assert answers, "the starter content should carry at least one answer block"
+    html = "".join(p.read_text() for p in built_site.rglob("*.html"))
+    index = (built_site / "search/search_index.json").read_text()
+    for answer in answers:
+        assert answer not in html
+        assert answer not in index
+
+
+def test_fonts_are_shipped_and_no_other_host_is_referenced(built_site: Path) -> None:
+    assert (built_site / "assets/learnsite/fonts/NotoNaskhArabic-Regular.woff2").is_file()
+    assert (built_site / "assets/learnsite/fonts/NotoSans-Regular.woff2").is_file()
+    css = (built_site / "assets/learnsite/learnsite.css").read_text()
+    assert 'url("fonts/NotoSans-Regular.woff2")' in css
+    for path in [*built_site.rglob("*.html"), *built_site.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        remote = _RESOURCE.findall(text) + _CSS_URL.findall(text)
+        assert not remote, f"{path.relative_to(built_site)} loads {remote}"
+    assert "fonts.googleapis.com" not in (built_site / "index.html").read_text()
+
+
+def test_referral_contacts_are_filled_in(built_site: Path) -> None:
+    html = (built_site / "referral/index.html").read_text()
+    assert "{{ contacts }}" not in html
+    assert "National anti-trafficking hotline" in html
+    assert "to be confirmed by the centre" in html
