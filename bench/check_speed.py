@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus import make_corpus  # noqa: E402 - the sibling module, found through sys.path
+from corpus import make_corpus
 
-from learnsite.load.project import load_project  # noqa: E402
+from learnsite.load.project import load_project
 
 RUNS = 5
 

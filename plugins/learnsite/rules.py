@@ -7,10 +7,10 @@ annotations name them, so an id is never renamed or reused.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is; `off` silences a rule through site_config.yml."""
 
     ERROR = "error"

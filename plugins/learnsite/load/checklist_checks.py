@@ -20,7 +20,7 @@ from learnsite.model.checklist import (
     IndicatorPresent,
     NotOf,
 )
-from learnsite.screening import Facts, first_outcome
+from learnsite.screening import AnswerValue, Facts, first_outcome
 
 _MAX_STATES = 200_000
 
@@ -113,7 +113,8 @@ def possible_facts(checklist: Checklist) -> Iterator[Facts]:
             elements_present = implied | {e for e, on in zip(sorted(free), extra, strict=True) if on}
             indicators = present | {f"*{e}" for e in elements_present - implied}
             everything_present = len(present) == len(checklist.indicators)
-            for answers in itertools.product(("yes", "no", "unknown"), repeat=len(questions)):
+            choices: tuple[AnswerValue, ...] = ("yes", "no", "unknown")
+            for answers in itertools.product(choices, repeat=len(questions)):
                 for unknown in (False, True):
                     if unknown != ("unknown" in answers) and (not unknown or everything_present):
                         continue

@@ -84,7 +84,7 @@ def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, 
         return
     anchors = site.pages.get(resolved)
     if anchors is None:
-        near = difflib.get_close_matches(resolved, list(site.pages), n=1, cutoff=0.6)
+        near = difflib.get_close_matches(resolved, list(site.pages), n=1, cutoff=0.75)
         guess = (f"; did you mean `{posixpath.relpath(near[0], posixpath.dirname(site_path) or '.')}`?"
                  if near else "")
         diags.add("link-broken", where, f"link target `{path}` does not exist{guess}",

@@ -117,6 +117,7 @@ def _build(node: yaml.Node, key: Key, doc: YamlDoc, diags: Diagnostics, offset: 
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*key, i), doc, diags, offset) for i, item in enumerate(node.value)]
     value = node.value
-    if not node.style and value in _NULLS:  # plain style is None or "" by loader
+    # A plain scalar's style is None with the Python loader and "" with the C loader.
+    if isinstance(node, yaml.ScalarNode) and not node.style and value in _NULLS:
         return None
     return value

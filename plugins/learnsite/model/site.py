@@ -3,6 +3,7 @@ handbooks, referral contacts, review policy and diagnostic severities."""
 
 from __future__ import annotations
 
+import typing
 from typing import Literal, Self
 
 from pydantic import Field, model_validator
@@ -69,6 +70,11 @@ class Programme(Record):
     days: list[Day] = Field(min_length=1)
 
 
+Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts",
+               "assessments"]
+PARTS: tuple[Part, ...] = typing.get_args(Part)
+
+
 class Handbook(Record):
     """A printable PDF handbook: a programme or a list of modules, in one edition and language."""
 
@@ -79,14 +85,8 @@ class Handbook(Record):
     edition: Literal["trainer", "participant"]
     language: str = Field("en", description="Language code from `languages:`.")
     paper: Literal["A4", "A5", "letter"] = "A4"
-    include: list[
-        Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts",
-                "assessments"]
-    ] = Field(
-        default_factory=lambda: ["cover", "contents", "overview", "modules", "checklists",
-                                 "glossary", "handouts", "assessments"],
-        description="The parts to include, in this order.",
-    )
+    include: list[Part] = Field(default_factory=lambda: list(PARTS),
+                                description="The parts to include, in this order.")
 
     @model_validator(mode="after")
     def _programme_or_modules(self) -> Self:

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from learnsite.load.project import MODULES_DIR, SITE_CONFIG, load_project
 from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
-from learnsite.render.assets import site_assets
+from learnsite.render.assets import SITE_PREFIX, site_assets
 from learnsite.render.pages import expand_page, generated_pages
 from learnsite.report import default_format, render
 from learnsite.rules import Severity
@@ -47,7 +47,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
                 log.warning(render([diagnostic], fmt).splitlines()[0] if fmt == "github"
                             else render([diagnostic], fmt).rsplit("\n", 1)[0])
         self.catalogue = result.catalogue
-        config.extra_css.insert(0, "assets/learnsite/learnsite.css")
+        config.extra_css.insert(0, f"{SITE_PREFIX}/learnsite.css")
+        config.extra_javascript.append(f"{SITE_PREFIX}/checklist.js")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:

@@ -7,13 +7,11 @@ never reach the web HTML or the search index.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
-from typing import Annotated, Any
-
+import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 from collections.abc import Callable
+from typing import Any, ClassVar
 
 from markdown import Markdown
-from pydantic import TypeAdapter
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
@@ -34,19 +32,19 @@ def _options_of(name: str) -> dict[str, tuple[Any, Callable[[Any], Any]]]:
     """pymdownx option specs derived from the block's options model, so the renderer accepts
     exactly what `learnsite check` accepts (the model is the one vocabulary)."""
     model = CURRICULUM_BLOCKS[name]
-    specs: dict[str, tuple[Any, Callable[[Any], Any]]] = {}
-    for field, info in model.model_fields.items():
-        if field != "attrs":
-            annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-            specs[field] = (info.default, TypeAdapter(annotation).validate_python)
-    return specs
+
+    def parser(field: str) -> Callable[[Any], Any]:
+        return lambda value: getattr(model.model_validate({field: value}), field)
+
+    return {field: (info.default, parser(field))
+            for field, info in model.model_fields.items() if field != "attrs"}
 
 
 class _CurriculumBlock(Block):
     """A titled box; subclasses set NAME and decide per edition whether the block is shown."""
 
     ARGUMENT = None
-    OPTIONS: dict[str, tuple[Any, Any]] = {}
+    OPTIONS: ClassVar[dict[str, tuple[Any, Callable[[Any], Any]]]] = {}
     TRAINER_ONLY = False
 
     def _edition(self) -> str:
@@ -131,7 +129,7 @@ class AnswerBlock(_CurriculumBlock):
 
 _BLOCK_CLASSES: tuple[type[_CurriculumBlock], ...] = (
     TrainerNotes, Activity, CaseStudy, KeyMessages, Handout, AnswerBlock)
-assert {b.NAME for b in _BLOCK_CLASSES} == set(CURRICULUM_BLOCKS)  # noqa: S101 - import-time guard
+assert {b.NAME for b in _BLOCK_CLASSES} == set(CURRICULUM_BLOCKS)
 
 
 class CurriculumBlocksExtension(BlocksExtension):

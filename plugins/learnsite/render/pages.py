@@ -4,11 +4,13 @@ against them, so both see the same site."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
+from learnsite.model.checklist import Checklist
 from learnsite.model.site import Contact, Programme
 
 CONTACTS_MARKER = "{{ contacts }}"
@@ -48,7 +50,7 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
         for session in _all_sessions(module):
             pages[session_path(session)] = session_page(session)
     for checklist in cat.checklists.values():
-        pages[f"checklists/{checklist.id}.md"] = _render("checklist.md.j2", checklist=checklist)
+        pages[f"checklists/{checklist.id}.md"] = checklist_page(cat, checklist)
     if cat.glossary.terms:
         pages["glossary.md"] = _render("glossary.md.j2", glossary=cat.glossary)
     return pages
@@ -85,6 +87,32 @@ def session_page(session: Session) -> str:
     title, _, rest = body.partition("\n") if body.startswith("# ") else ("", "", body)
     return _render("session.md.j2", session=session.meta, title=title or f"# {session.meta.title}",
                    body=rest)
+
+
+ANSWER_LABELS = (("yes", "Yes"), ("no", "No"), ("unknown", "Not sure"))
+KIND_LABELS = {"ask": "Ask", "look": "Look for"}
+
+
+def checklist_data(checklist: Checklist) -> str:
+    """The checklist as JSON for the page's script: the very data Python screens with."""
+    data = json.dumps(checklist.model_dump(mode="json", by_alias=True, exclude_none=True),
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return data.replace("</", "<\\/")
+
+
+def checklist_page(cat: Catalogue, checklist: Checklist) -> str:
+    """A checklist as an interactive form, its live outcome, and its decision guide."""
+    choice = _env().get_template("choice.html.j2")
+
+    def render_choice(item_id: str, text: str, kind: str, help_text: str | None = None,
+                      indicator: str | None = None) -> str:
+        return choice.render(id=item_id, text=text, kind=kind, help=help_text,
+                             indicator=indicator, labels=KIND_LABELS,
+                             answers=ANSWER_LABELS).strip()
+
+    return _render("checklist.md.j2", checklist=checklist, choice=render_choice,
+                   contacts=cat.site.contacts if cat.site else [],
+                   data=checklist_data(checklist))
 
 
 def contacts_markdown(contacts: list[Contact]) -> str:
