@@ -60,7 +60,7 @@ def _fill(page: Page, answers: dict[str, str]) -> str:
         """answers => { for (const [id, value] of Object.entries(answers)) {
                document.querySelector(`input[name="${id}"][value="${value}"]`).click(); } }""",
         answers)
-    return page.locator("#ls-outcome").get_attribute("data-outcome") or ""
+    return page.locator(".ls-outcome").get_attribute("data-outcome") or ""
 
 
 def _screen(learnsite, tmp_path: Path, checklist_id: str, answers: dict[str, str]) -> str:
@@ -111,8 +111,8 @@ def test_checklist_is_usable_on_a_phone(checklist_id: str, browser: Browser,
     box = label.bounding_box()
     assert box is not None and box["height"] >= 44 and box["width"] >= 44
     label.click()  # a real tap on the first sign's "Yes"
-    assert page.locator("#ls-outcome").get_attribute("data-outcome") == "gather-more-information"
-    assert page.locator("#ls-outcome-bar").inner_text().strip()
+    assert page.locator(".ls-outcome").get_attribute("data-outcome") == "gather-more-information"
+    assert page.locator(".ls-outcome-bar").inner_text().strip()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"checklist-{checklist_id}-360px.png"), full_page=True)
     page.close()
@@ -125,7 +125,7 @@ def test_refer_shows_the_referral_contacts(browser: Browser, site_url: str) -> N
     assert contacts.is_hidden()
     page.locator("fieldset[data-indicator=deception] input[value=yes]").first.click()
     page.locator("fieldset[data-indicator=debt-bondage] input[value=yes]").first.click()
-    assert page.locator("#ls-outcome").get_attribute("data-outcome") == "refer"
+    assert page.locator(".ls-outcome").get_attribute("data-outcome") == "refer"
     assert contacts.is_visible()
     assert "National anti-trafficking hotline" in contacts.inner_text()
     page.close()
@@ -151,3 +151,17 @@ def test_export_downloads_the_answers_and_print_shows_them(browser: Browser,
     page.locator("[data-action=clear]").evaluate("button => button.click()")
     assert not page.locator("input[name=child][value=yes]").is_checked()
     context.close()
+
+
+def test_a_checklist_embedded_in_a_session_works(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site_url}/modules/eleven-indicators/applying-the-indicators/",
+              wait_until="networkidle")
+    widget = page.locator(".ls-widget[data-checklist=forced-labour-indicators]")
+    assert widget.count() == 1
+    widget.locator("fieldset[data-indicator=debt-bondage] input[value=yes]").first.click()
+    assert widget.locator(".ls-outcome").get_attribute("data-outcome") == "gather-more-information"
+    widget.locator("fieldset[data-indicator=excessive-overtime] input[value=yes]").first.click()
+    assert widget.locator(".ls-outcome").get_attribute("data-outcome") == "refer"
+    assert page.locator("#forced-labour-indicators-result").count() == 1
+    page.close()

@@ -73,6 +73,8 @@ _RULES = [
          "Use a `code:` listed under `languages:` in site_config.yml."),
     Rule("ref-unknown-term", "reference", E, "A glossary term id that the glossary lacks.",
          "Use an `id:` from content/glossary.yml, or add the term there."),
+    Rule("ref-unknown-checklist", "reference", E, "A checklist id with no file in content/checklists/.",
+         "Use the `id:` of a checklist in content/checklists/."),
     Rule("ref-unknown-rule", "reference", E,
          "A rule id under `diagnostics:` in site_config.yml that learnsite does not have.",
          "Use an id printed by `learnsite rules`."),

@@ -55,7 +55,7 @@ def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags:
     for link in result.links:
         _check_link(source, site_path, link.target, link.line, link.col, link.image, site, diags)
     for block in result.blocks:
-        _check_block(source, block, diags)
+        _check_block(source, block, site, diags)
     _check_html(source, result, diags)
     return result
 
@@ -97,7 +97,7 @@ def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, 
                   f"`{resolved}` has no heading with the anchor `#{anchor}`{guess}")
 
 
-def _check_block(source: MarkdownSource, block: Block, diags: Diagnostics) -> None:
+def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Diagnostics) -> None:
     where = _at(source, block.line, block.col)
     options_model = BLOCKS.get(block.name)
     if options_model is None:
@@ -108,6 +108,15 @@ def _check_block(source: MarkdownSource, block: Block, diags: Diagnostics) -> No
         return
     if not block.closed:
         diags.add("block-unclosed", where, f"the `{block.name}` block is never closed")
+    if block.name == "checklist":
+        known = sorted(p.removeprefix("checklists/").removesuffix(".md") for p in site.pages
+                       if p.startswith("checklists/"))
+        if block.title not in known:
+            near = difflib.get_close_matches(block.title or "", known, n=1, cutoff=0.6)
+            guess = f"; did you mean `{near[0]}`?" if near else ""
+            diags.add("ref-unknown-checklist", where,
+                      f"unknown checklist `{block.title or ''}`{guess}",
+                      f"Write `/// checklist | ID` with one of: {', '.join(known) or 'none yet'}.")
     if block.options:
         doc = parse_yaml(block.options, source.path, diags, line_offset=where.line)
         if doc is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pymdownx.slugs import slugify
 
@@ -41,7 +41,12 @@ class Block:
     line: int
     col: int
     options: str = ""
-    closed: bool = True
+    end_line: int | None = None
+
+    @property
+    def closed(self) -> bool:
+        """Whether a closing `///` line was found."""
+        return self.end_line is not None
 
 
 @dataclass
@@ -104,13 +109,12 @@ def scan(text: str) -> Scan:
         if start:
             options = _block_options(lines, index, len(start.group(1)))
             result.blocks.append(Block(start.group(3), start.group(4), number,
-                                       len(start.group(1)) + 1, options, closed=False))
+                                       len(start.group(1)) + 1, options))
             open_blocks.append(len(result.blocks) - 1)
         elif _BLOCK_END.match(line) and open_blocks:
             opened = open_blocks.pop()
             block = result.blocks[opened]
-            result.blocks[opened] = Block(block.name, block.title, block.line, block.col,
-                                          block.options, closed=True)
+            result.blocks[opened] = replace(block, end_line=number)
     return result
 
 

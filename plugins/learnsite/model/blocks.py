@@ -54,6 +54,10 @@ CURRICULUM_BLOCKS: dict[str, type[BlockOptions]] = {
     "answer": BlockOptions,
 }
 
+#: Blocks replaced by generated content before Markdown sees them (render/pages.py);
+#: `/// checklist | ID` embeds an interactive checklist in a session or page.
+EMBED_BLOCKS: dict[str, type[BlockOptions]] = {"checklist": BlockOptions}
+
 #: General-purpose blocks from pymdown-extensions, enabled in mkdocs.yml.
 ADMONITION_TYPES = ("note", "tip", "info", "warning", "danger", "example", "quote")
 GENERAL_BLOCKS: dict[str, type[BlockOptions]] = {
@@ -63,4 +67,4 @@ GENERAL_BLOCKS: dict[str, type[BlockOptions]] = {
     "tab": TabOptions,
 }
 
-BLOCKS: dict[str, type[BlockOptions]] = {**CURRICULUM_BLOCKS, **GENERAL_BLOCKS}
+BLOCKS: dict[str, type[BlockOptions]] = {**CURRICULUM_BLOCKS, **EMBED_BLOCKS, **GENERAL_BLOCKS}

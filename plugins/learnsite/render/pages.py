@@ -9,6 +9,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from learnsite.load.mdscan import scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.checklist import Checklist
 from learnsite.model.site import Contact, Programme
@@ -48,7 +49,7 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
     for module in cat.modules.values():
         pages[module_path(module.record.id)] = module_page(cat, module)
         for session in _all_sessions(module):
-            pages[session_path(session)] = session_page(session)
+            pages[session_path(session)] = expand_page(session_page(session), cat)
     for checklist in cat.checklists.values():
         pages[f"checklists/{checklist.id}.md"] = checklist_page(cat, checklist)
     if cat.glossary.terms:
@@ -101,7 +102,16 @@ def checklist_data(checklist: Checklist) -> str:
 
 
 def checklist_page(cat: Catalogue, checklist: Checklist) -> str:
-    """A checklist as an interactive form, its live outcome, and its decision guide."""
+    """A checklist's own page: title, summary and the interactive form."""
+    return _render("checklist.md.j2", **_widget_context(cat, checklist, level=2, prefix=""))
+
+
+def checklist_widget(cat: Catalogue, checklist: Checklist, level: int, prefix: str) -> str:
+    """The interactive form, its live outcome and decision guide, with headings from `level`."""
+    return _render("checklist_widget.md.j2", **_widget_context(cat, checklist, level, prefix))
+
+
+def _widget_context(cat: Catalogue, checklist: Checklist, level: int, prefix: str) -> dict[str, object]:
     choice = _env().get_template("choice.html.j2")
 
     def render_choice(item_id: str, text: str, kind: str, help_text: str | None = None,
@@ -110,9 +120,19 @@ def checklist_page(cat: Catalogue, checklist: Checklist) -> str:
                              indicator=indicator, labels=KIND_LABELS,
                              answers=ANSWER_LABELS).strip()
 
-    return _render("checklist.md.j2", checklist=checklist, choice=render_choice,
-                   contacts=cat.site.contacts if cat.site else [],
-                   data=checklist_data(checklist))
+    return {"checklist": checklist, "choice": render_choice, "level": level, "prefix": prefix,
+            "contacts": cat.site.contacts if cat.site else [], "data": checklist_data(checklist)}
+
+
+def expand_embeds(markdown: str, cat: Catalogue) -> str:
+    """Replace each `/// checklist | ID` block by that checklist's interactive form."""
+    lines = markdown.splitlines()
+    for block in reversed(scan(markdown).blocks):
+        checklist = cat.checklists.get(block.title or "")
+        if block.name == "checklist" and checklist is not None and block.end_line is not None:
+            widget = checklist_widget(cat, checklist, level=3, prefix=f"{checklist.id}-")
+            lines[block.line - 1: block.end_line] = [widget]
+    return "\n".join(lines) + "\n"
 
 
 def contacts_markdown(contacts: list[Contact]) -> str:
@@ -121,7 +141,9 @@ def contacts_markdown(contacts: list[Contact]) -> str:
 
 
 def expand_page(markdown: str, cat: Catalogue) -> str:
-    """Fill the placeholders authors may put in content pages."""
+    """Fill the placeholders authors may put in content pages, and embed checklists."""
+    if "/// checklist" in markdown:
+        markdown = expand_embeds(markdown, cat)
     if CONTACTS_MARKER in markdown:
         contacts = cat.site.contacts if cat.site else []
         markdown = markdown.replace(CONTACTS_MARKER, contacts_markdown(contacts))

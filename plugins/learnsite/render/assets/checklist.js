@@ -4,6 +4,8 @@
 (function () {
   "use strict";
 
+  var PRESENT_LABEL = "Indicators present:";
+
   function answerOf(answers, id) {
     return answers[id] || "unknown";
   }
@@ -65,7 +67,9 @@
     return answers;
   }
 
-  function show(form, checklist, box) {
+  function show(widget, checklist) {
+    var form = widget.querySelector(".ls-checklist");
+    var box = widget.querySelector(".ls-outcome");
     var answers = readAnswers(form);
     var result = screen(checklist, answers);
     var titles = {};
@@ -75,17 +79,15 @@
     box.querySelector(".ls-outcome-title").textContent = result.outcome.title;
     box.querySelector(".ls-outcome-advice").textContent = result.outcome.advice;
     box.querySelector(".ls-outcome-counts").textContent = result.present.length
-      ? box.dataset.presentLabel + " " + result.present.map(function (id) { return titles[id]; }).join(", ")
+      ? PRESENT_LABEL + " " + result.present.map(function (id) { return titles[id]; }).join(", ")
       : "";
     box.querySelector(".ls-contacts").hidden = !result.outcome.refer;
-    form.querySelectorAll("h3[id]").forEach(function (heading) {
-      heading.classList.toggle("ls-present", result.present.indexOf(heading.id) !== -1);
+    widget.querySelectorAll(".ls-indicator[data-indicator]").forEach(function (heading) {
+      heading.classList.toggle("ls-present", result.present.indexOf(heading.dataset.indicator) !== -1);
     });
-    var bar = document.getElementById("ls-outcome-bar");
-    if (bar) {
-      bar.dataset.tone = result.outcome.tone;
-      bar.querySelector("a").textContent = result.outcome.title;
-    }
+    var bar = widget.querySelector(".ls-outcome-bar");
+    bar.dataset.tone = result.outcome.tone;
+    bar.querySelector("a").textContent = result.outcome.title;
     return {answers: answers, result: result};
   }
 
@@ -107,35 +109,36 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
   }
 
-  function init() {
-    var form = document.getElementById("ls-checklist");
-    var data = document.getElementById("ls-checklist-data");
-    var box = document.getElementById("ls-outcome");
-    if (!form || !data || !box) { return; }
-    var checklist = JSON.parse(data.textContent);
-    box.dataset.presentLabel = box.dataset.presentLabel || "Indicators present:";
+  function init(widget) {
+    var form = widget.querySelector(".ls-checklist");
+    var checklist = JSON.parse(widget.querySelector(".ls-checklist-data").textContent);
     var bar = document.createElement("div");
-    bar.id = "ls-outcome-bar";
     bar.className = "ls-outcome-bar";
-    bar.innerHTML = '<a href="#result"></a>';
+    var link = document.createElement("a");
+    link.href = "#" + widget.dataset.result;
+    bar.appendChild(link);
     form.after(bar);
     form.reset();  /* never start from answers a browser restored from an earlier visit */
-    form.addEventListener("change", function () { show(form, checklist, box); });
-    document.querySelectorAll(".ls-tools [data-action]").forEach(function (button) {
+    form.addEventListener("change", function () { show(widget, checklist); });
+    widget.querySelectorAll(".ls-tools [data-action]").forEach(function (button) {
       button.addEventListener("click", function () {
         var action = button.dataset.action;
         if (action === "print") { window.print(); }
-        if (action === "clear") { form.reset(); show(form, checklist, box); }
-        if (action === "export") { download(checklist, show(form, checklist, box)); }
+        if (action === "clear") { form.reset(); show(widget, checklist); }
+        if (action === "export") { download(checklist, show(widget, checklist)); }
       });
     });
-    show(form, checklist, box);
+    show(widget, checklist);
+  }
+
+  function initAll() {
+    document.querySelectorAll(".ls-widget").forEach(init);
   }
 
   window.learnsiteScreen = screen;
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+    document.addEventListener("DOMContentLoaded", initAll);
   } else {
-    init();
+    initAll();
   }
 })();
