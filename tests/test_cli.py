@@ -22,7 +22,7 @@ def test_clean_project_passes(project: Path, learnsite) -> None:
 def test_all_problems_are_reported_in_one_run(project: Path, learnsite) -> None:
     edit(project / "modules/basics/definitions.md", *BROKEN_MINUTES)
     edit(project / "modules/indicators/module.yml", "objectives:", "objetives:")
-    edit(project / "content/index.md", "programmes/workshop.md", "programmes/nope.md")
+    edit(project / "content/index.md", "programmes/workshop/index.md", "programmes/nope.md")
     run = learnsite("--root", str(project), "check", "--format", "json")
     assert run.code == 1
     assert {"schema-wrong-type", "schema-unknown-key", "link-broken"} <= set(run.rules())

@@ -40,7 +40,7 @@ def _escape(text: str, *, prop: bool = False) -> str:
 
 def _github(d: Diagnostic) -> str:
     loc = d.location
-    level = "error" if d.severity is Severity.ERROR else "warning"
+    level = d.severity.value
     props = (f"file={_escape(str(loc.path), prop=True)},line={loc.line},col={loc.col},"
              f"title={_escape(d.rule_id, prop=True)}")
     body = f"{d.message}\n{d.hint}" if d.hint else d.message
@@ -59,10 +59,14 @@ def summary(diagnostics: Sequence[Diagnostic], files: int | None = None) -> str:
     if not diagnostics:
         return f"No problems found{checked}."
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    notices = len(diagnostics) - errors - warnings
     paths = len({d.location.path for d in diagnostics})
-    return (f"{_count(len(diagnostics), 'problem')} ({_count(errors, 'error')}, "
-            f"{_count(warnings, 'warning')}) in {_count(paths, 'file')}{checked}.")
+    counts = [_count(errors, "error"), _count(warnings, "warning")]
+    if notices:
+        counts.append(_count(notices, "notice"))
+    return (f"{_count(len(diagnostics), 'problem')} ({', '.join(counts)}) "
+            f"in {_count(paths, 'file')}{checked}.")
 
 
 def _count(n: int, noun: str) -> str:

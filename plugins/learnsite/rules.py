@@ -11,10 +11,15 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    """How bad a problem is; `off` silences a rule through site_config.yml."""
+    """How bad a problem is; `off` silences a rule through site_config.yml.
+
+    Errors stop every build; warnings stop strict builds; notices are reported and never stop
+    a build (for known, deliberate gaps such as a referral contact still to be confirmed).
+    """
 
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"
     OFF = "off"
 
 
@@ -29,7 +34,7 @@ class Rule:
     hint: str = ""
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
 
 _RULES = [
     # Files: can the file be read at all?
@@ -75,6 +80,9 @@ _RULES = [
          "Use an `id:` from content/glossary.yml, or add the term there."),
     Rule("ref-unknown-checklist", "reference", E, "A checklist id with no file in content/checklists/.",
          "Use the `id:` of a checklist in content/checklists/."),
+    Rule("ref-unknown-contact", "reference", E,
+         "A `{{ contact ID }}` mark names no contact in site_config.yml.",
+         "Use an `id:` from `contacts:` in site_config.yml."),
     Rule("ref-unknown-rule", "reference", E,
          "A rule id under `diagnostics:` in site_config.yml that learnsite does not have.",
          "Use an id printed by `learnsite rules`."),
@@ -98,6 +106,18 @@ _RULES = [
     Rule("session-file-unlisted", "module", W,
          "A Markdown file in a module folder is not listed under `sessions:`.",
          "Add its id to `sessions:` in module.yml, or delete the file."),
+    # Programmes, modules and sessions.
+    Rule("schedule-overrun", "schedule", W, "A programme day runs past its configured end time.",
+         "Shorten or move sessions, shorten breaks, or change the day's `end:`."),
+    Rule("review-due", "module", W,
+         "A module's last review is older than the review policy in site_config.yml allows.",
+         "Have a subject expert review the module, then update `last_reviewed:`."),
+    Rule("activity-overrun", "module", W,
+         "A session's activities add up to more minutes than the session has.",
+         "Shorten the activities or raise the session's `minutes:`."),
+    Rule("contact-placeholder", "site", N,
+         "A referral contact is still a placeholder, and readers see it marked 'to be confirmed'.",
+         "Replace the value with the confirmed one and remove `placeholder: true`."),
     # Markdown content.
     Rule("link-broken", "content", E, "A link points to a page or file that does not exist.",
          "Fix the path; links are relative to the page's place in the site."),

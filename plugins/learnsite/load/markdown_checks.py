@@ -10,11 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+import yaml
+from pydantic import ValidationError
+
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.mdscan import Block, Scan, scan
 from learnsite.load.source import parse_yaml
 from learnsite.load.validate import validate
-from learnsite.model.blocks import BLOCKS
+from learnsite.model.blocks import BLOCKS, ActivityOptions
 from learnsite.model.catalogue import MarkdownSource
 
 _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -32,7 +35,8 @@ _EXTERNAL_RESOURCES = (
 
 @dataclass(frozen=True)
 class SiteMap:
-    """The pages of the built site (path → heading anchors) and its other files.
+    """The pages of the built site (path → heading anchors), its other files, and the names
+    of glossary terms (case-folded) and contact ids that marks in Markdown may use.
 
     `unverified` holds site paths (or folder prefixes ending in "/") of pages whose source
     failed to load: links to them are not checked, so one broken module.yml does not also
@@ -42,6 +46,8 @@ class SiteMap:
     pages: Mapping[str, frozenset[str]]
     files: frozenset[str]
     unverified: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()
+    contacts: frozenset[str] = frozenset()
 
     def is_unverified(self, path: str) -> bool:
         """Whether `path` belongs to a source that failed to load."""
@@ -56,6 +62,23 @@ def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags:
         _check_link(source, site_path, link.target, link.line, link.col, link.image, site, diags)
     for block in result.blocks:
         _check_block(source, block, site, diags)
+    for mark in result.terms:
+        name = (mark.ref or mark.text).casefold()
+        if name not in site.terms:
+            near = difflib.get_close_matches(name, sorted(site.terms), n=1, cutoff=0.7)
+            guess = f"; did you mean `[[{near[0]}]]`?" if near else ""
+            diags.add("ref-unknown-term", _at(source, mark.line, mark.col),
+                      f"`{mark.raw}` names no glossary term{guess}",
+                      "Use a term, abbreviation or id from content/glossary.yml (or add the term "
+                      "there); `[[shown text|term-id]]` shows other words.")
+    for mark in result.contacts:
+        if mark.ref is not None and mark.ref not in site.contacts:
+            near = difflib.get_close_matches(mark.ref, sorted(site.contacts), n=1, cutoff=0.6)
+            guess = f"; did you mean `{near[0]}`?" if near else ""
+            diags.add("ref-unknown-contact", _at(source, mark.line, mark.col),
+                      f"unknown contact `{mark.ref}`{guess}",
+                      f"Known contacts: {', '.join(sorted(site.contacts)) or 'none'}; "
+                      "`{{ contacts }}` lists them all.")
     _check_html(source, result, diags)
     return result
 
@@ -125,6 +148,17 @@ def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Dia
                           "`key: value` lines", "Indent each option by four spaces.")
             else:
                 validate(doc, options_model, diags)
+
+
+def activity_minutes(block: Block) -> int:
+    """The minutes an activity block declares (0 when absent or invalid: reported elsewhere)."""
+    if not block.options:
+        return 0
+    try:
+        options = ActivityOptions.model_validate(yaml.safe_load(block.options))
+    except (ValidationError, yaml.YAMLError):
+        return 0
+    return options.minutes or 0
 
 
 def _check_html(source: MarkdownSource, result: Scan, diags: Diagnostics) -> None:

@@ -4,7 +4,7 @@ raw HTML, each with its line and column. Fenced code and inline code are skipped
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from pymdownx.slugs import slugify
@@ -20,6 +20,8 @@ _BLOCK_START = re.compile(r"^(\s*)(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`]")
 _ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
+_TERM = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]")
+_CONTACT = re.compile(r"\{\{\s*contacts?(?:\s+([\w-]+))?\s*\}\}")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,17 @@ class Block:
         return self.end_line is not None
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A `[[term]]` or `{{ contact ID }}` mark: its source text, what it shows and refers to."""
+
+    raw: str
+    text: str
+    ref: str | None
+    line: int
+    col: int
+
+
 @dataclass
 class Scan:
     """What one Markdown text contains, with positions relative to its first line."""
@@ -56,6 +69,8 @@ class Scan:
     anchors: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    terms: list[Mark] = field(default_factory=list)
+    contacts: list[Mark] = field(default_factory=list)
     code_free_lines: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -102,6 +117,10 @@ def scan(text: str) -> Scan:
             _unique(custom.group(1) if custom else heading_slug(title), result.anchors)
         for match in _LINK.finditer(line):
             result.links.append(Link(match.group(2), number, match.start(2) + 1, bool(match.group(1))))
+        result.terms += [Mark(m.group(0), m.group(1).strip(), (m.group(2) or "").strip() or None,
+                              number, m.start() + 1) for m in _TERM.finditer(line)]
+        result.contacts += [Mark(m.group(0), m.group(0), m.group(1), number, m.start() + 1)
+                            for m in _CONTACT.finditer(line)]
         ref = _REF_DEF.match(line)
         if ref:
             result.links.append(Link(ref.group(1), number, ref.start(1) + 1))
@@ -116,6 +135,18 @@ def scan(text: str) -> Scan:
             block = result.blocks[opened]
             result.blocks[opened] = replace(block, end_line=number)
     return result
+
+
+def replace_marks(text: str, marks: list[Mark], render: Callable[[Mark], str | None]) -> str:
+    """Replace each mark (found by `scan`) with `render(mark)`; None leaves it as it is."""
+    lines = text.split("\n")
+    for mark in sorted(marks, key=lambda m: (m.line, m.col), reverse=True):
+        replacement = render(mark)
+        if replacement is not None:
+            line = lines[mark.line - 1]
+            start = mark.col - 1
+            lines[mark.line - 1] = line[:start] + replacement + line[start + len(mark.raw):]
+    return "\n".join(lines)
 
 
 def _block_options(lines: list[tuple[int, str]], index: int, indent: int) -> str:

@@ -14,9 +14,10 @@ from pydantic import BaseModel
 
 from learnsite.diagnostics import Diagnostics, Location, Severity
 from learnsite.load.checklist_checks import check_checklist
+from learnsite.load.curriculum_checks import check_activity_minutes, check_reviews, check_schedules
 from learnsite.load.frontmatter import split
 from learnsite.load.markdown_checks import SiteMap, check_markdown
-from learnsite.load.mdscan import scan
+from learnsite.load.mdscan import Scan, scan
 from learnsite.load.references import check_references
 from learnsite.load.source import YamlDoc, parse_yaml, read_text
 from learnsite.load.validate import validate
@@ -26,6 +27,7 @@ from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
 from learnsite.render.pages import generated_pages
+from learnsite.render.terms import term_index
 from learnsite.rules import RULES
 
 M = TypeVar("M", bound=BaseModel)
@@ -110,6 +112,8 @@ def load_project(root: Path) -> LoadResult:
     _load_pages(loader, cat)
     folders = {p.name for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()}
     check_references(cat, loader.docs, loader.diags, folders)
+    check_reviews(cat, loader.docs, loader.diags)
+    check_schedules(cat, loader.docs, loader.diags)
     _check_all_markdown(loader, cat, site_map(cat, frozenset(loader.unverified)))
     return LoadResult(cat, loader.diags, loader.files)
 
@@ -230,20 +234,54 @@ def _load_pages(loader: _Loader, cat: Catalogue) -> None:
 
 
 def site_map(cat: Catalogue, unverified: frozenset[str] = frozenset()) -> SiteMap:
-    """Every page of the built site with its anchors, and the static files beside them."""
+    """Every page of the built site with its anchors, the static files beside them, and the
+    glossary terms and contacts that marks may name."""
     pages = {path: frozenset(scan(text).anchors) for path, text in generated_pages(cat).items()}
     for page in cat.pages:
         pages[page.site_path] = frozenset(scan(page.source.body).anchors)
     content = cat.root / CONTENT_DIR
     files = frozenset(p.relative_to(content).as_posix() for p in content.rglob("*")
                       if p.is_file() and p.suffix != ".md") if content.is_dir() else frozenset()
-    return SiteMap(pages, files, unverified)
+    contacts = frozenset(c.id for c in cat.site.contacts) if cat.site else frozenset()
+    return SiteMap(pages, files, unverified, frozenset(term_index(cat.glossary)), contacts)
 
 
 def _check_all_markdown(loader: _Loader, cat: Catalogue, site: SiteMap) -> None:
+    """Check every page and session; then report placeholder contacts with the pages showing them."""
+    shown: dict[str, set[str]] = {}
     for page in cat.pages:
-        check_markdown(page.source, page.site_path, site, loader.diags)
+        scanned = check_markdown(page.source, page.site_path, site, loader.diags)
+        _note_contacts(scanned, page.site_path, cat, shown)
     for module in cat.modules.values():
         for session in (*module.sessions, *([module.assessment] if module.assessment else [])):
-            check_markdown(session.source, f"modules/{module.record.id}/{session.id}.md", site,
-                           loader.diags)
+            path = f"modules/{module.record.id}/{session.id}.md"
+            scanned = check_markdown(session.source, path, site, loader.diags)
+            _note_contacts(scanned, path, cat, shown)
+            check_activity_minutes(session, scanned, loader.diags)
+    for checklist in cat.checklists.values():
+        if any(o.refer for o in checklist.outcomes):
+            for contact in cat.site.contacts if cat.site else []:
+                shown.setdefault(contact.id, set()).add(f"checklists/{checklist.id}.md")
+    _report_placeholders(loader, cat, shown)
+
+
+def _note_contacts(scanned: Scan, site_path: str, cat: Catalogue, shown: dict[str, set[str]]) -> None:
+    """Record which contacts a page shows: all of them for `{{ contacts }}`, else those named."""
+    everything = [None] if any(b.name == "checklist" for b in scanned.blocks) else []
+    for ref in [mark.ref for mark in scanned.contacts] + everything:
+        ids = [c.id for c in cat.site.contacts] if cat.site and ref is None else [ref]
+        for contact_id in ids:
+            if contact_id:
+                shown.setdefault(contact_id, set()).add(site_path)
+
+
+def _report_placeholders(loader: _Loader, cat: Catalogue, shown: dict[str, set[str]]) -> None:
+    if cat.site is None:
+        return
+    doc = loader.docs[SITE_CONFIG]
+    for index, contact in enumerate(cat.site.contacts):
+        if contact.placeholder:
+            pages = ", ".join(sorted(shown.get(contact.id, ()))) or "no page yet"
+            loader.diags.add("contact-placeholder", doc.at(("contacts", index, "value")),
+                             f"contact `{contact.id}` is still a placeholder, shown as 'to be "
+                             f"confirmed' on: {pages}")

@@ -122,6 +122,6 @@ class SiteConfig(Record):
     handbooks: list[Handbook] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     review: ReviewPolicy = Field(default_factory=ReviewPolicy)
-    diagnostics: dict[str, Literal["error", "warning", "off"]] = Field(
+    diagnostics: dict[str, Literal["error", "warning", "notice", "off"]] = Field(
         default_factory=dict, description="Severity per rule id, e.g. `session-file-unlisted: off`."
     )

@@ -17,6 +17,7 @@ from learnsite.load.project import MODULES_DIR, SITE_CONFIG, load_project
 from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.assets import SITE_PREFIX, site_assets
+from learnsite.render.navigation import navigation
 from learnsite.render.pages import expand_page, generated_pages
 from learnsite.report import default_format, render
 from learnsite.rules import Severity
@@ -43,10 +44,12 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             raise PluginError("learnsite found problems in the content:\n"
                               + render(diagnostics, fmt, result.files))
         for diagnostic in diagnostics:
-            if diagnostic.severity is Severity.WARNING:
-                log.warning(render([diagnostic], fmt).splitlines()[0] if fmt == "github"
-                            else render([diagnostic], fmt).rsplit("\n", 1)[0])
+            text = render([diagnostic], fmt).rsplit("\n", 1)[0]
+            # Warnings go through MkDocs' warning level, so --strict counts them; notices don't.
+            (log.warning if diagnostic.severity is Severity.WARNING else log.info)(text)
         self.catalogue = result.catalogue
+        if not config.nav:  # a hand-written nav in mkdocs.yml wins
+            config.nav = navigation(result.catalogue)
         config.extra_css.insert(0, f"{SITE_PREFIX}/learnsite.css")
         config.extra_javascript.append(f"{SITE_PREFIX}/checklist.js")
         return config
@@ -63,10 +66,10 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        """Fill the placeholders of content pages (e.g. the referral contacts)."""
-        if self.catalogue is None:
+        """Fill what authors mark in content pages (contacts, glossary terms, checklists)."""
+        if self.catalogue is None or page.file.generated_by:
             return markdown
-        return expand_page(markdown, self.catalogue)
+        return expand_page(markdown, self.catalogue, page.file.src_uri)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on edits to modules and site_config.yml too, not only to docs_dir."""

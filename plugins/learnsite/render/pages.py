@@ -9,12 +9,14 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from learnsite.load.mdscan import scan
+from learnsite.load.mdscan import Mark, replace_marks, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.checklist import Checklist
-from learnsite.model.site import Contact, Programme
-
-CONTACTS_MARKER = "{{ contacts }}"
+from learnsite.model.site import Audience, Contact, Programme
+from learnsite.render.navigation import page_title, programme_path
+from learnsite.render.terms import link_terms
+from learnsite.review import review_due_since, today
+from learnsite.schedule import clock, schedule_programme
 
 
 @cache
@@ -45,11 +47,14 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
     pages: dict[str, str] = {}
     if cat.site is not None:
         for programme in cat.site.programmes:
-            pages[f"programmes/{programme.id}.md"] = programme_page(cat, programme)
+            pages[programme_path(programme.id)] = programme_page(cat, programme)
+        for audience in cat.site.audiences:
+            pages[f"audiences/{audience.id}.md"] = audience_page(cat, audience)
     for module in cat.modules.values():
         pages[module_path(module.record.id)] = module_page(cat, module)
         for session in _all_sessions(module):
-            pages[session_path(session)] = expand_page(session_page(session), cat)
+            path = session_path(session)
+            pages[path] = expand_page(session_page(session), cat, path)
     for checklist in cat.checklists.values():
         pages[f"checklists/{checklist.id}.md"] = checklist_page(cat, checklist)
     if cat.glossary.terms:
@@ -71,15 +76,37 @@ def programme_page(cat: Catalogue, programme: Programme) -> str:
         audiences=[audiences.get(a, a) for a in programme.audiences],
         partners=cat.site.organisation.partners if cat.site else [],
         objectives=[o for m in modules for o in m.record.objectives],
+        days=schedule_programme(programme, cat.modules), clock=clock,
+        handbooks=[h for h in cat.site.handbooks if h.programme == programme.id] if cat.site else [],
         total_minutes=sum(s.meta.minutes for m in modules for s in m.sessions),
     )
 
 
 def module_page(cat: Catalogue, module: LoadedModule) -> str:
-    """A module: summary, objectives, prerequisites, sessions with minutes and method."""
+    """A module: summary, objectives, prerequisites, sessions with minutes and method, and a
+    "review due" badge when the review policy says so."""
+    months = cat.site.review.max_age_months if cat.site else None
+    due = review_due_since(module.record.last_reviewed, months, today()) if months else None
     return _render("module.md.j2", module=module.record, sessions=module.sessions,
-                   assessment=module.assessment, modules=cat.modules,
+                   assessment=module.assessment, modules=cat.modules, review_due=due,
+                   programmes=_programmes_teaching(cat, module.record.id),
                    total_minutes=sum(s.meta.minutes for s in module.sessions))
+
+
+def _programmes_teaching(cat: Catalogue, module_id: str) -> list[Programme]:
+    return [p for p in (cat.site.programmes if cat.site else [])
+            if any(module_id in day.modules for day in p.days)]
+
+
+def audience_page(cat: Catalogue, audience: Audience) -> str:
+    """Everything written for one audience: guidance pages, programmes, modules, checklists."""
+    return _render(
+        "audience.md.j2", audience=audience,
+        pages=[p for p in cat.pages if audience.id in p.meta.audiences],
+        programmes=[p for p in cat.site.programmes if audience.id in p.audiences] if cat.site else [],
+        modules=[m.record for m in cat.modules.values() if audience.id in m.record.audiences],
+        checklists=[c for c in cat.checklists.values() if audience.id in c.audiences],
+        page_title=page_title)
 
 
 def session_page(session: Session) -> str:
@@ -140,11 +167,21 @@ def contacts_markdown(contacts: list[Contact]) -> str:
     return _render("contacts.md.j2", contacts=contacts)
 
 
-def expand_page(markdown: str, cat: Catalogue) -> str:
-    """Fill the placeholders authors may put in content pages, and embed checklists."""
+def _contact_mark(contacts: list[Contact], mark: Mark) -> str | None:
+    """`{{ contacts }}` becomes the list of all contacts, `{{ contact ID }}` that one contact."""
+    if mark.ref is None:
+        return contacts_markdown(contacts)
+    chosen = [c for c in contacts if c.id == mark.ref]
+    return contacts_markdown(chosen).strip().removeprefix("- ") if chosen else None
+
+
+def expand_page(markdown: str, cat: Catalogue, site_path: str) -> str:
+    """Fill what authors may mark in a page or session: embedded checklists, referral contacts
+    and glossary terms."""
     if "/// checklist" in markdown:
         markdown = expand_embeds(markdown, cat)
-    if CONTACTS_MARKER in markdown:
-        contacts = cat.site.contacts if cat.site else []
-        markdown = markdown.replace(CONTACTS_MARKER, contacts_markdown(contacts))
-    return markdown
+    contacts = cat.site.contacts if cat.site else []
+    marks = scan(markdown).contacts
+    if marks:
+        markdown = replace_marks(markdown, marks, lambda mark: _contact_mark(contacts, mark))
+    return link_terms(markdown, site_path, cat.glossary)

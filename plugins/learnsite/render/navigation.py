@@ -1,0 +1,90 @@
+"""The site's navigation, generated from the catalogue so authors never maintain it by hand.
+
+Content pages keep their folder order (index first, then files and folders by name); then come
+the checklists, the training programmes (each with its modules and their sessions, so Material's
+breadcrumbs lead back to programme and module), the audience pages and the glossary. A module
+taught in several programmes is listed under the first; the others link to it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any, TypeAlias
+
+from learnsite.model.catalogue import Catalogue, Page
+
+NavItem: TypeAlias = str | dict[str, Any]  # a path, or {title: path or list of NavItem}
+
+
+def programme_path(programme_id: str) -> str:
+    """Where a programme's page sits in the site (a section index, for breadcrumbs)."""
+    return f"programmes/{programme_id}/index.md"
+
+
+def navigation(cat: Catalogue) -> list[NavItem]:
+    """The whole navigation as MkDocs' `nav` structure: titles mapped to paths or sections."""
+    nav: list[NavItem] = _content_nav(cat.pages, "")
+    if cat.checklists:
+        nav.append({"Checklists": [{c.title: f"checklists/{c.id}.md"}
+                                   for c in cat.checklists.values()]})
+    training = _training_nav(cat)
+    if training:
+        nav.append({"Training": training})
+    if cat.site is not None and cat.site.audiences:
+        nav.append({"Audiences": [{f"For {a.title.lower()}": f"audiences/{a.id}.md"}
+                                  for a in cat.site.audiences]})
+    if cat.glossary.terms:
+        nav.append({"Glossary": "glossary.md"})
+    return nav
+
+
+def page_title(page: Page) -> str:
+    """A content page's title: front matter, else its first heading, else its file name."""
+    if page.meta.title:
+        return page.meta.title
+    for line in page.source.body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return posixpath.basename(page.site_path).removesuffix(".md").replace("-", " ").capitalize()
+
+
+def _content_nav(pages: list[Page], folder: str) -> list[NavItem]:
+    """Pages of one folder: its index first, then pages and subfolders by name."""
+    here = [p for p in pages if posixpath.dirname(p.site_path) == folder]
+    subfolders = sorted({p.site_path[len(folder):].lstrip("/").split("/")[0] for p in pages
+                         if p.site_path.startswith(f"{folder}/" if folder else "")
+                         and "/" in p.site_path[len(folder):].lstrip("/")})
+    entries: list[tuple[str, NavItem]] = []
+    for page in here:
+        name = posixpath.basename(page.site_path)
+        key = "" if name == "index.md" else name
+        section_index = name == "index.md" and folder
+        entries.append((key, page.site_path if section_index else {page_title(page): page.site_path}))
+    for sub in subfolders:
+        path = posixpath.join(folder, sub)
+        entries.append((sub, {sub.replace("-", " ").capitalize(): _content_nav(pages, path)}))
+    return [item for _, item in sorted(entries, key=lambda entry: entry[0])]
+
+
+def _training_nav(cat: Catalogue) -> list[NavItem]:
+    placed: set[str] = set()
+    nav: list[NavItem] = []
+    for programme in cat.site.programmes if cat.site else []:
+        children: list[NavItem] = [programme_path(programme.id)]
+        for module_id in dict.fromkeys(m for day in programme.days for m in day.modules):
+            if module_id in cat.modules and module_id not in placed:
+                placed.add(module_id)
+                children.append(_module_nav(cat, module_id))
+        nav.append({programme.title: children})
+    others = [_module_nav(cat, m) for m in sorted(cat.modules) if m not in placed]
+    if others:
+        nav.append({"Other modules": others})
+    return nav
+
+
+def _module_nav(cat: Catalogue, module_id: str) -> NavItem:
+    module = cat.modules[module_id]
+    sessions = [*module.sessions, *([module.assessment] if module.assessment else [])]
+    children: list[NavItem] = [f"modules/{module_id}/index.md"]
+    children += [{s.meta.title: f"modules/{module_id}/{s.id}.md"} for s in sessions]
+    return {module.record.title: children}
