@@ -77,6 +77,8 @@ CASES = [
          replace(MODULE, "summary: The basics.\n", ""), "missing required field `summary`"),
     Case("empty required field", "schema-missing-field", MODULE, 3,
          replace(MODULE, "summary: The basics.", "summary:"), "`summary` has no value"),
+    Case("session without minutes", "schema-missing-field", SESSION, 2,
+         replace(SESSION, "minutes: 45\n", ""), "missing required field `minutes`"),
     Case("minutes not a number", "schema-wrong-type", SESSION, 3,
          replace(SESSION, "minutes: 45", "minutes: abc"), "must be a whole number"),
     Case("negative minutes", "schema-invalid-value", SESSION, 3,

@@ -47,6 +47,9 @@ def test_session_pages_show_their_facts_and_blocks(built_site: Path) -> None:
     assert 'class="ls-block ls-trainer-notes"' in html
     assert "For trainers" in html
     assert "ls-activity" in html
+    handout = (built_site / "modules/forced-labour-law/trafficking-in-persons/index.html").read_text()
+    assert re.search(r'ls-handout">\s*<p class="admonition-title">Handout: [^<]+</p>\s*'
+                     r'<p class="ls-pack-note">In the participant pack</p>', handout)
     assert "///" not in html, "a block was left as literal text"
 
 

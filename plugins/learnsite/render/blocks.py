@@ -26,6 +26,7 @@ LABELS = {
     "handout": "Handout",
     "answer": "Answer",
 }
+PACK_NOTE = "In the participant pack"
 
 
 def _options_of(name: str) -> dict[str, tuple[Any, Callable[[Any], Any]]]:
@@ -115,9 +116,18 @@ class KeyMessages(_CurriculumBlock):
 
 
 class Handout(_CurriculumBlock):
-    """Material for the participant pack."""
+    """Material for the participant pack, marked as such so trainers know it is handed out."""
 
     NAME = "handout"
+
+    def _title(self) -> str:
+        return f"{LABELS['handout']}: {self.argument}" if self.argument else LABELS["handout"]
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        box = super().on_create(parent)
+        note = etree.SubElement(box, "p", {"class": "ls-pack-note"})
+        note.text = PACK_NOTE
+        return box
 
 
 class AnswerBlock(_CurriculumBlock):
