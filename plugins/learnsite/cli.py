@@ -1,4 +1,4 @@
-"""The `learnsite` command: check content, screen answers, write schemas, list rules.
+"""The `learnsite` command: check content, screen answers, scaffold, write schemas, list rules.
 
 Exit codes: 0 clean, 1 content problems, 2 bad usage or bad input to `screen`.
 """
@@ -17,6 +17,7 @@ from learnsite.load.answers import read_answers
 from learnsite.load.project import SITE_CONFIG, load_checklist, load_project
 from learnsite.report import default_format, render
 from learnsite.rules import RULES
+from learnsite.scaffold import ScaffoldError, new_checklist, new_module, new_session
 from learnsite.schema import write_schemas
 from learnsite.screening import screen
 
@@ -57,6 +58,26 @@ def _cmd_screen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_new(args: argparse.Namespace) -> int:
+    site = load_project(args.root).catalogue.site
+    try:
+        if args.kind == "module":
+            done = new_module(args.root, args.id, site)
+        elif args.kind == "checklist":
+            done = new_checklist(args.root, args.id, site)
+        else:
+            done = new_session(args.root, args.id, args.session)
+    except ScaffoldError as exc:
+        print(f"learnsite new: {exc}", file=sys.stderr)
+        return 1
+    for path in done.written:
+        print(f"created {path.relative_to(args.root)}")
+    print("Next:")
+    for step in done.next_steps:
+        print(f"  - {step.replace(str(args.root) + '/', '')}")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out or args.root / "schemas"):
         print(f"wrote {path}")
@@ -93,6 +114,17 @@ def _parser() -> argparse.ArgumentParser:
     screen_cmd.add_argument("answers", metavar="ANSWERS.yml", type=Path,
                             help="YAML mapping of indicator, sign or question id to yes/no/unknown")
     screen_cmd.set_defaults(run=_cmd_screen)
+
+    new = commands.add_parser("new", help="create a module, session or checklist from a template")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    module_cmd = kinds.add_parser("module", help="modules/ID/ with module.yml and a first session")
+    module_cmd.add_argument("id", metavar="ID")
+    session_cmd = kinds.add_parser("session", help="a session file in an existing module")
+    session_cmd.add_argument("id", metavar="MODULE_ID")
+    session_cmd.add_argument("session", metavar="SESSION_ID")
+    checklist_cmd = kinds.add_parser("checklist", help="content/checklists/ID.yml")
+    checklist_cmd.add_argument("id", metavar="ID")
+    new.set_defaults(run=_cmd_new)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
     rules.set_defaults(run=_cmd_rules)

@@ -14,12 +14,19 @@ import yaml
 from pydantic import ValidationError
 
 from learnsite.diagnostics import Diagnostics, Location
-from learnsite.load.mdscan import Block, Scan, scan
+from learnsite.load.mdscan import Block, Link, Scan, scan
 from learnsite.load.source import parse_yaml
 from learnsite.load.validate import validate
 from learnsite.model.blocks import BLOCKS, ActivityOptions
 from learnsite.model.catalogue import MarkdownSource
 
+#: Link texts that say nothing out of context (screen readers list links by their text alone).
+VAGUE_LINK_TEXT = frozenset({
+    "click here", "here", "click", "read more", "more", "this link", "link", "this page",
+    "this", "go", "details", "هنا", "اضغط هنا", "انقر هنا", "المزيد", "اقرأ المزيد", "هذا الرابط",
+})
+_IMG_TAG = re.compile(r"<\s*img\b[^>]*>", re.I)
+_ALT = re.compile(r"""\salt\s*=\s*(["'])\s*\S""", re.I)
 _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.I)
 _EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.I)
@@ -60,6 +67,7 @@ def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags:
     result = scanned or scan(source.body)
     for link in result.links:
         _check_link(source, site_path, link.target, link.line, link.col, link.image, site, diags)
+        _check_link_text(source, link, diags)
     for block in result.blocks:
         _check_block(source, block, site, diags)
     for mark in result.terms:
@@ -120,6 +128,18 @@ def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, 
                   f"`{resolved}` has no heading with the anchor `#{anchor}`{guess}")
 
 
+def _check_link_text(source: MarkdownSource, link: Link, diags: Diagnostics) -> None:
+    """Images need a text alternative; links need text that says where they go."""
+    where = _at(source, link.line, link.col)
+    text = " ".join(link.text.split()).strip(" .:!").casefold()
+    if link.image and not text:
+        diags.add("content-image-alt", where, f"the image `{link.target}` has no alternative text",
+                  "Describe the image between the brackets: ![what the image shows](file.png).")
+    elif not link.image and text in VAGUE_LINK_TEXT:
+        diags.add("content-link-text", where, f"the link text `{link.text}` does not say where "
+                  "the link goes")
+
+
 def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Diagnostics) -> None:
     where = _at(source, block.line, block.col)
     options_model = BLOCKS.get(block.name)
@@ -171,6 +191,11 @@ def _check_html(source: MarkdownSource, result: Scan, diags: Diagnostics) -> Non
             for match in pattern.finditer(line):
                 diags.add("content-unsafe-html", _at(source, number, match.start() + 1),
                           message.format(*(g.lower() for g in match.groups())))
+        for match in _IMG_TAG.finditer(line):
+            if not _ALT.search(match.group(0)):
+                diags.add("content-image-alt", _at(source, number, match.start() + 1),
+                          "the <img> has no alternative text",
+                          'Add alt="what the image shows" to the tag.')
         for pattern in _EXTERNAL_RESOURCES:
             for match in pattern.finditer(line):
                 diags.add("content-external-resource", _at(source, number, match.start() + 1),

@@ -14,7 +14,7 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
-_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_LINK = re.compile(r"(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _BLOCK_START = re.compile(r"^(\s*)(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
@@ -32,6 +32,7 @@ class Link:
     line: int
     col: int
     image: bool = False
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def scan(text: str) -> Scan:
             title = _ATTR_ID.sub("", heading.group(2)).rstrip("# ").strip()
             _unique(custom.group(1) if custom else heading_slug(title), result.anchors)
         for match in _LINK.finditer(line):
-            result.links.append(Link(match.group(2), number, match.start(2) + 1, bool(match.group(1))))
+            result.links.append(Link(match.group(3), number, match.start(3) + 1, bool(match.group(1)),
+                                     match.group(2)))
         result.terms += [Mark(m.group(0), m.group(1).strip(), (m.group(2) or "").strip() or None,
                               number, m.start() + 1) for m in _TERM.finditer(line)]
         result.contacts += [Mark(m.group(0), m.group(0), m.group(1), number, m.start() + 1)

@@ -159,10 +159,13 @@ def _load_modules(loader: _Loader, cat: Catalogue) -> None:
                              "Create it with `learnsite new module ID`, or remove the folder.")
             continue
         module = loader.yaml(module_file, Module)
+        doc = loader.docs.get(str(loader.rel(module_file)))
         if module is None:
             loader.unverified.add(f"modules/{folder.name}/")
+            if doc is not None:
+                _check_sessions_of_invalid_module(loader, folder, doc)
             continue
-        doc = loader.docs[str(loader.rel(module_file))]
+        assert doc is not None
         if module.id != folder.name:
             loader.diags.add("id-mismatch", doc.at(("id",)),
                              f"module id `{module.id}` differs from its folder `{folder.name}`")
@@ -184,6 +187,15 @@ def _load_modules(loader: _Loader, cat: Catalogue) -> None:
             if extra.stem not in listed and "." not in extra.stem:
                 loader.diags.add("session-file-unlisted", Location(loader.rel(extra)),
                                  f"`{extra.name}` is not listed under `sessions:` in module.yml")
+
+
+def _check_sessions_of_invalid_module(loader: _Loader, folder: Path, doc: YamlDoc) -> None:
+    """Still check the session files of a module whose module.yml has errors, so an author
+    sees every problem of a new module at once."""
+    listed = doc.data.get("sessions") if isinstance(doc.data, dict) else None
+    for index, session_id in enumerate(listed if isinstance(listed, list) else []):
+        if isinstance(session_id, str) and (folder / f"{session_id}.md").is_file():
+            _load_session(loader, folder, folder.name, session_id, doc, ("sessions", index))
 
 
 def _load_session(loader: _Loader, folder: Path, module_id: str, session_id: str, doc: YamlDoc,

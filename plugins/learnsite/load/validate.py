@@ -62,6 +62,10 @@ def _report(doc: YamlDoc, model: type[BaseModel], loc: Key, error: Any, diags: D
         guess = f"; did you mean `{near[0]}`?" if near else ""
         diags.add("schema-unknown-key", doc.key_at(path), f"unknown key `{path[-1]}`{guess}",
                   f"Allowed keys here: {', '.join(sorted(allowed))}.")
+    elif kind == "too_short" and not value:
+        diags.add("schema-missing-field", doc.at(path), f"`{field}` is empty: give at least "
+                  f"{error['ctx']['min_length']}", _describe(model, path[skip:]) or
+                  f"List the values under `{field}:`, one per line starting with `- `.")
     elif value is None and kind in _WRONG_TYPE:
         diags.add("schema-missing-field", doc.at(path), f"`{field}` has no value",
                   _describe(model, path[skip:]) or f"Write a value after `{field}:`.")
@@ -107,7 +111,7 @@ def _shown(value: Any) -> str:
 def _reword(message: str) -> str:
     """Turn pydantic's "Input should be …" into an author's sentence."""
     message = message.replace("Input should be", "should be").replace("String should", "should")
-    message = message.replace("List should", "the list should")
+    message = message.replace("List should", "the list should").replace(" after validation", "")
     message = message.replace("Value error, ", "")
     if "match pattern '^[a-z0-9]+(?:-[a-z0-9]+)*$'" in message:
         return "should be an id: lower-case letters and digits joined by hyphens"

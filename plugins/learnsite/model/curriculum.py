@@ -14,13 +14,15 @@ class Module(Record):
     """A training module: its sessions in teaching order and what it is for."""
 
     id: Id = Field(description="Same as the module's folder name.")
-    title: Text
-    summary: Text
+    title: Text = Field(description="The module's name, as shown in menus and handbooks.")
+    summary: Text = Field(description="One or two sentences saying what the module is for.")
     version: Text = Field(description='Content version, e.g. "1.2" (quote it).')
     status: Literal["draft", "review", "published", "retired"]
     last_reviewed: date = Field(description="Date of the last expert review, YYYY-MM-DD.")
-    audiences: list[Id] = Field(min_length=1)
-    objectives: list[Text] = Field(min_length=1, description="What participants can do afterwards.")
+    audiences: list[Id] = Field(min_length=1, description="Audience ids from site_config.yml, "
+                                "e.g. `[labour-inspectors]`.")
+    objectives: list[Text] = Field(min_length=1, description="What participants can do afterwards, "
+                                   "one per line starting with `- `.")
     prerequisites: list[Id] = Field(default_factory=list, description="Module ids to take first.")
     sessions: list[Id] = Field(min_length=1, description="Session ids in order; each is <id>.md.")
     assessment: Id | None = Field(None, description="Optional assessment file id (<id>.md).")
@@ -29,9 +31,10 @@ class Module(Record):
 class SessionMeta(Record):
     """The front matter of a session file."""
 
-    title: Text
+    title: Text = Field(description="The session's name.")
     minutes: Minutes
-    method: Method
+    method: Method = Field(description="One of: presentation, discussion, case-study, role-play, "
+                           "exercise, assessment.")
     materials: list[Text] = Field(default_factory=list)
     objectives: list[Text] = Field(default_factory=list)
 

@@ -112,6 +112,14 @@ class ReviewPolicy(Record):
     max_age_months: int = Field(12, gt=0, description="Months after which a review is due.")
 
 
+class Repository(Record):
+    """Where the sources live, for "Edit this page" links."""
+
+    edit_url: str = Field(pattern=r"^https?://\S+/$", description="Base of the edit links, ending in "
+                          "a slash; a page's source path is appended, e.g. "
+                          "https://github.com/ORG/REPO/edit/main/")
+
+
 class SiteConfig(Record):
     """The whole of site_config.yml."""
 
@@ -122,6 +130,7 @@ class SiteConfig(Record):
     handbooks: list[Handbook] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     review: ReviewPolicy = Field(default_factory=ReviewPolicy)
+    repository: Repository | None = None
     diagnostics: dict[str, Literal["error", "warning", "notice", "off"]] = Field(
         default_factory=dict, description="Severity per rule id, e.g. `session-file-unlisted: off`."
     )

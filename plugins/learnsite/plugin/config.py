@@ -14,3 +14,6 @@ class LearnsiteConfig(Config):
 
     root = c.Optional(c.Dir(exists=True))
     """Project folder holding site_config.yml; defaults to the folder of mkdocs.yml."""
+
+    offline_bundle = c.Type(bool, default=True)
+    """Also build site/offline.zip, the site for reading without a connection (not when serving)."""

@@ -62,6 +62,20 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
     return pages
 
 
+def page_sources(cat: Catalogue) -> dict[str, str]:
+    """The source file behind every page of the site, for "Edit this page" links."""
+    sources = {page.site_path: f"content/{page.site_path}" for page in cat.pages}
+    if cat.site is not None:
+        sources.update({programme_path(p.id): "site_config.yml" for p in cat.site.programmes})
+        sources.update({f"audiences/{a.id}.md": "site_config.yml" for a in cat.site.audiences})
+    for module in cat.modules.values():
+        sources[module_path(module.record.id)] = str(module.path)
+        sources.update({session_path(s): str(s.source.path) for s in _all_sessions(module)})
+    sources.update({f"checklists/{c}.md": f"content/checklists/{c}.yml" for c in cat.checklists})
+    sources["glossary.md"] = "content/glossary.yml"
+    return sources
+
+
 def _all_sessions(module: LoadedModule) -> tuple[Session, ...]:
     return (*module.sessions, *([module.assessment] if module.assessment else []))
 

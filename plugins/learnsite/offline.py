@@ -1,0 +1,60 @@
+"""The offline bundle: the whole site as one ZIP that works when unzipped and opened from disk.
+
+Material's offline plugin makes the pages work from `file://` (plain file links, the search
+index inlined as a script, and a Worker shim we ship instead of fetching it from a CDN). This
+module packs that build reproducibly and tells readers the download's size.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+BUNDLE_NAME = "offline.zip"
+MARKER = "{{ offline }}"
+SIZE_SLOT = "<!--ls-offline-size-->"
+ENV = "LEARNSITE_OFFLINE"
+#: 1980-01-01, the earliest time ZIP can store: entries carry no build time.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def is_offline_build() -> bool:
+    """Whether this build is the one being packed for offline use."""
+    return os.environ.get(ENV) == "true"
+
+
+def marker_html() -> str:
+    """What `{{ offline }}` becomes: a download link online, a reassurance offline."""
+    if is_offline_build():
+        return ('<p class="ls-offline-note">You are reading the offline copy of this site. '
+                "It works without a connection; download a new copy now and then for updates.</p>")
+    return (f'<p class="ls-offline-note"><a href="{BUNDLE_NAME}" download>Download the whole site '
+            f"for offline use</a> (ZIP, {SIZE_SLOT}): unzip it and open <code>index.html</code>.</p>")
+
+
+def zip_folder(folder: Path, target: Path) -> int:
+    """Pack `folder` into `target` (same bytes for the same files); return the ZIP's size."""
+    partial = target.with_suffix(".zip.part")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            entry = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=_ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            bundle.writestr(entry, path.read_bytes())
+    partial.replace(target)
+    return target.stat().st_size
+
+
+def human_size(size: int) -> str:
+    """A size as readers say it: 840 KB, 3.2 MB."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def stamp_size(html_file: Path, size: int) -> None:
+    """Write the bundle's size into a page that links to it."""
+    text = html_file.read_text(encoding="utf-8")
+    if SIZE_SLOT in text:
+        html_file.write_text(text.replace(SIZE_SLOT, human_size(size)), encoding="utf-8")
