@@ -99,10 +99,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Keep test output clean."""
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on a loopback port for the browser tests."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -112,9 +110,53 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on a loopback port for the browser tests."""
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's headless Chromium driven by Playwright (no downloaded browser build)."""
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
+
+
+ARABIC = Path(__file__).parent / "fixtures" / "arabic"
+
+
+def make_bilingual(root: Path) -> Path:
+    """The minimal project with Arabic added: a few translated files, stamped as up to date."""
+    shutil.copytree(FIXTURE, root)
+    shutil.copytree(ARABIC, root, dirs_exist_ok=True)
+    edit(root / "site_config.yml", "    name: English\n",
+         "    name: English\n  - code: ar\n    name: العربية\n    dir: rtl\n")
+    translations = sorted(str(p) for p in root.rglob("*.ar.*"))
+    assert main(["--root", str(root), "translations", "--stamp", *translations]) == 0
+    return root
+
+
+@pytest.fixture
+def bilingual(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A bilingual copy of the minimal project that a test may change."""
+    root = make_bilingual(tmp_path / "bilingual")
+    capsys.readouterr()
+    return root
+
+
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bilingual fixture, built once: English at the root, Arabic under ar/."""
+    root = make_bilingual(tmp_path_factory.mktemp("bilingual") / "project")
+    site = root.parent / "site"
+    done = mkdocs_build(root, site)
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def bilingual_url(bilingual_site: Path) -> Iterator[str]:
+    """The bilingual fixture site served on a loopback port."""
+    yield from _serve(bilingual_site)

@@ -65,8 +65,9 @@ def timed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def test_timetable_has_exact_times_for_sessions_and_both_kinds_of_break(timed_site) -> None:
     site, _ = timed_site
     html = (site / "programmes/timed/index.html").read_text(encoding="utf-8")
-    times = re.findall(r"<td>(\d\d:\d\d–\d\d:\d\d)</td>\s*<td>(?:<em>([^<]+)</em>|<a [^>]*>([^<]+)</a>)",
-                       html.split('id="day-1"')[1].split("</table>")[0])
+    row = (r'<td><span dir="ltr">(\d\d:\d\d–\d\d:\d\d)</span></td>\s*'
+           r"<td>(?:<em>([^<]+)</em>|<a [^>]*>([^<]+)</a>)")
+    times = re.findall(row, html.split('id="day-1"')[1].split("</table>")[0])
     assert [(t, brk or session) for t, brk, session in times] == [
         ("09:00–09:40", "Session one"),
         ("09:40–10:30", "Session two"),   # lunch is due at 10:15, mid-session: it waits
@@ -90,8 +91,9 @@ def test_module_page_shows_facts_and_a_review_badge_when_due(project: Path, tmp_
     done = mkdocs_build(project, tmp_path / "site", strict=False)
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "site/modules/basics/index.html").read_text(encoding="utf-8")
-    assert "Version 1.0 · Published · Last reviewed 2020-03-31" in html
-    assert '<span class="ls-badge ls-review-due">Review due since 2021-03-31</span>' in html
+    assert 'Version 1.0 · Published · Last reviewed <span dir="ltr">2020-03-31</span>' in html
+    assert ('<span class="ls-badge ls-review-due">Review due since '
+            '<span dir="ltr">2021-03-31</span></span>') in html
     fresh = (tmp_path / "site/modules/indicators/index.html").read_text(encoding="utf-8")
     assert "ls-review-due" not in fresh
     assert 'href="../basics/"' in fresh, "prerequisites link to their module"

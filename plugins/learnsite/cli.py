@@ -15,7 +15,8 @@ from learnsite import __version__
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.answers import read_answers
 from learnsite.load.project import SITE_CONFIG, load_checklist, load_project
-from learnsite.report import default_format, render
+from learnsite.load.translations import source_hash, stamp, translation_status
+from learnsite.report import default_format, render, render_status
 from learnsite.rules import RULES
 from learnsite.scaffold import ScaffoldError, new_checklist, new_module, new_session
 from learnsite.schema import write_schemas
@@ -78,6 +79,36 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_translations(args: argparse.Namespace) -> int:
+    if args.stamp:
+        return _stamp(args.root, args.stamp)
+    result = load_project(args.root)
+    statuses = [s for s in translation_status(result.catalogue)
+                if not args.language or s.language == args.language]
+    fmt = args.format or default_format()
+    print(render_status(statuses, args.root, fmt))
+    return 0
+
+
+def _stamp(root: Path, files: list[Path]) -> int:
+    """Record the current source version in each named translation."""
+    code = 0
+    for given in files:
+        path = (given if given.is_absolute() else Path.cwd() / given).resolve()
+        language = Path(path.stem).suffix.lstrip(".")
+        source = path.with_name(f"{Path(path.stem).stem}{path.suffix}")
+        if not language or not path.is_file() or not source.is_file():
+            print(f"learnsite translations: {given} is not a translation beside its source "
+                  "(e.g. content/index.ar.md beside content/index.md)", file=sys.stderr)
+            code = 1
+            continue
+        fingerprint = source_hash(source)
+        stamp(path, fingerprint)
+        print(f"stamped {path.relative_to(root)}: translates {source.relative_to(root)} "
+              f"as of {fingerprint}")
+    return code
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out or args.root / "schemas"):
         print(f"wrote {path}")
@@ -125,6 +156,16 @@ def _parser() -> argparse.ArgumentParser:
     checklist_cmd = kinds.add_parser("checklist", help="content/checklists/ID.yml")
     checklist_cmd.add_argument("id", metavar="ID")
     new.set_defaults(run=_cmd_new)
+
+    translations = commands.add_parser(
+        "translations", help="what is missing or stale in each language; --stamp records a "
+        "translation as up to date with its source")
+    translations.add_argument("--language", help="only this language code, e.g. ar")
+    translations.add_argument("--format", choices=["text", "github", "json"],
+                              help="report format (default: github inside GitHub Actions, else text)")
+    translations.add_argument("--stamp", nargs="+", type=Path, metavar="FILE",
+                              help="translation files now up to date with their sources")
+    translations.set_defaults(run=_cmd_translations)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
     rules.set_defaults(run=_cmd_rules)

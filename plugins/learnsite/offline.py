@@ -11,6 +11,8 @@ import os
 import zipfile
 from pathlib import Path
 
+from learnsite.render.strings import translator
+
 BUNDLE_NAME = "offline.zip"
 MARKER = "{{ offline }}"
 SIZE_SLOT = "<!--ls-offline-size-->"
@@ -24,13 +26,15 @@ def is_offline_build() -> bool:
     return os.environ.get(ENV) == "true"
 
 
-def marker_html() -> str:
-    """What `{{ offline }}` becomes: a download link online, a reassurance offline."""
+def marker_html(language: str, root: str) -> str:
+    """What `{{ offline }}` becomes: a download link online, a reassurance offline. `root` is
+    the way from the page to the folder holding the bundle."""
+    t = translator(language)
     if is_offline_build():
-        return ('<p class="ls-offline-note">You are reading the offline copy of this site. '
-                "It works without a connection; download a new copy now and then for updates.</p>")
-    return (f'<p class="ls-offline-note"><a href="{BUNDLE_NAME}" download>Download the whole site '
-            f"for offline use</a> (ZIP, {SIZE_SLOT}): unzip it and open <code>index.html</code>.</p>")
+        return f'<p class="ls-offline-note">{t("offline-copy")}</p>'
+    return (f'<p class="ls-offline-note"><a href="{root}{BUNDLE_NAME}" download>'
+            f'{t("offline-download")}</a> (ZIP, <span dir="ltr">{SIZE_SLOT}</span>): '
+            f'{t("offline-how")}</p>')
 
 
 def zip_folder(folder: Path, target: Path) -> int:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Literal
 
 from learnsite.diagnostics import Diagnostic, Severity
+from learnsite.load.translations import Entry, LanguageStatus
 
 Format = Literal["text", "github", "json"]
 
@@ -71,3 +73,40 @@ def summary(diagnostics: Sequence[Diagnostic], files: int | None = None) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def render_status(statuses: Sequence[LanguageStatus], root: Path, fmt: Format) -> str:
+    """The translation status of each language, in the chosen format."""
+    def rel(path: Path) -> str:
+        return path.relative_to(root).as_posix()
+
+    if fmt == "json":
+        return json.dumps({s.language: {
+            "name": s.name,
+            "total": len(s.entries),
+            "current": [rel(e.translation) for e in s.with_status("current")],
+            "stale": [rel(e.translation) for e in s.with_status("stale", "unstamped")],
+            "missing": [rel(e.source) for e in s.with_status("missing")],
+        } for s in statuses}, ensure_ascii=False, indent=2)
+    lines = []
+    for status in statuses:
+        stale = status.with_status("stale", "unstamped")
+        missing = status.with_status("missing")
+        done = len(status.entries) - len(missing)
+        if fmt == "github":
+            lines += [f"::warning file={rel(e.translation)},line=1,title=translation-stale::"
+                      f"{_escape(_why(e, rel))}" for e in stale]
+            lines += [f"::notice file={rel(e.source)},line=1,title=translation-missing::"
+                      f"no {status.name} translation yet" for e in missing]
+        else:
+            lines.append(f"{status.language} ({status.name}): {done} of {len(status.entries)} "
+                         f"translated; {len(stale)} stale, {len(missing)} missing")
+            lines += [f"  stale    {rel(e.translation)}: {_why(e, rel)}" for e in stale]
+            lines += [f"  missing  {rel(e.source)}" for e in missing]
+    return "\n".join(lines)
+
+
+def _why(entry: Entry, rel: Callable[[Path], str]) -> str:
+    if entry.status == "unstamped":
+        return f"records no version of {rel(entry.source)}; check it, then stamp it"
+    return f"{rel(entry.source)} changed after it was translated"

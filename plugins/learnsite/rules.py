@@ -141,6 +141,13 @@ _RULES = [
          "An image, style or media file loaded from another host.",
          "Save the file in the repository and link to it by a relative path; "
          "the site never loads anything from other hosts. Plain links (<a href>) are fine."),
+    # Translations.
+    Rule("translation-mismatch", "translation", E,
+         "A translation does not fit its source: a key or id the source lacks, or changed numbers.",
+         "Translate only the text; copy keys, ids, minutes and methods from the source."),
+    Rule("translation-stale", "translation", W,
+         "A translation may be out of date: its source changed after it was translated.",
+         "Update the translation, then run `learnsite translations --stamp FILE`."),
     # Answers given to `learnsite screen`.
     Rule("answer-unknown-id", "answers", E,
          "An answer for an id that is not an indicator, sign or question of the checklist.",

@@ -18,8 +18,16 @@ from learnsite.load.curriculum_checks import check_activity_minutes, check_revie
 from learnsite.load.frontmatter import split
 from learnsite.load.markdown_checks import SiteMap, check_markdown
 from learnsite.load.mdscan import Scan, scan
+from learnsite.load.reader import SourceReader
 from learnsite.load.references import check_references
-from learnsite.load.source import YamlDoc, parse_yaml, read_text
+from learnsite.load.source import YamlDoc
+from learnsite.load.translations import (
+    check_stale,
+    is_translation,
+    translatable_sources,
+    translate_catalogue,
+    translation_entries,
+)
 from learnsite.load.validate import validate
 from learnsite.model.catalogue import Catalogue, LoadedModule, Page, Session
 from learnsite.model.checklist import Checklist
@@ -48,42 +56,9 @@ class LoadResult:
     files: int
 
 
-class _Loader:
-    """One loading run: holds the project root, the diagnostics and the parsed documents."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.diags = Diagnostics()
-        self.docs: dict[str, YamlDoc] = {}
-        self.files = 0
-        self.unverified: set[str] = set()
-
-    def rel(self, path: Path) -> PurePosixPath:
-        return PurePosixPath(path.relative_to(self.root).as_posix())
-
-    def text(self, path: Path) -> str | None:
-        self.files += 1
-        return read_text(path, self.rel(path), self.diags)
-
-    def yaml(self, path: Path, model: type[M]) -> M | None:
-        """Read, parse and validate one YAML file as `model`."""
-        text = self.text(path)
-        if text is None:
-            return None
-        doc = parse_yaml(text, self.rel(path), self.diags)
-        if doc is None:
-            return None
-        self.docs[str(doc.path)] = doc
-        if not isinstance(doc.data, dict):
-            self.diags.add("schema-wrong-type", doc.at(()), "the file must be a mapping of "
-                           "`key: value` lines", "Start each top-level line with a key and a colon.")
-            return None
-        return validate(doc, model, self.diags)
-
-
 def load_project(root: Path) -> LoadResult:
     """Load and check everything under `root`; the one entry point of the core."""
-    loader = _Loader(root.resolve())
+    loader = SourceReader(root.resolve())
     cat = Catalogue(loader.root)
     site_path = loader.root / SITE_CONFIG
     if site_path.is_file():
@@ -96,7 +71,10 @@ def load_project(root: Path) -> LoadResult:
                          "site_config.yml is missing", "Every project needs site_config.yml at its "
                          "root: copy it from the learnsite repository and edit it.")
     _load_modules(loader, cat)
+    languages = {lang.code for lang in cat.site.languages} if cat.site else set()
     for path in sorted((loader.root / CHECKLISTS_DIR).glob("*.yml")):
+        if is_translation(path, languages):
+            continue
         checklist = loader.yaml(path, Checklist)
         if checklist is not None:
             check_checklist(checklist, loader.docs[str(loader.rel(path))], loader.diags)
@@ -109,18 +87,36 @@ def load_project(root: Path) -> LoadResult:
         if glossary is None:
             loader.unverified.add("glossary.md")
         cat.glossary = glossary or Glossary()
-    _load_pages(loader, cat)
+    _load_pages(loader, cat, languages)
     folders = {p.name for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()}
     check_references(cat, loader.docs, loader.diags, folders)
     check_reviews(cat, loader.docs, loader.diags)
     check_schedules(cat, loader.docs, loader.diags)
     _check_all_markdown(loader, cat, site_map(cat, frozenset(loader.unverified)))
+    for language in sorted(languages - {cat.language}):
+        _load_translation(loader, cat, language)
     return LoadResult(cat, loader.diags, loader.files)
+
+
+def _load_translation(loader: SourceReader, cat: Catalogue, language: str) -> None:
+    """Build the catalogue in `language`, check its translated pages, and flag stale ones."""
+    translated = translate_catalogue(loader, cat, language)
+    cat.translations[language] = translated
+    site = site_map(translated, frozenset(loader.unverified))
+    for page in translated.pages:
+        if translated.is_translated(page.site_path):
+            check_markdown(page.source, page.site_path, site, loader.diags)
+    for module in translated.modules.values():
+        for session in module.sessions:
+            path = f"modules/{module.record.id}/{session.id}.md"
+            if translated.is_translated(path):
+                check_markdown(session.source, path, site, loader.diags)
+    check_stale(loader, translation_entries(cat.root, language, translatable_sources(cat)))
 
 
 def load_checklist(root: Path, checklist_id: str, diags: Diagnostics) -> Checklist | None:
     """Load and check one checklist on its own (for `learnsite screen`)."""
-    loader = _Loader(root.resolve())
+    loader = SourceReader(root.resolve())
     loader.diags = diags
     path = loader.root / CHECKLISTS_DIR / f"{checklist_id}.yml"
     if not path.is_file():
@@ -136,7 +132,7 @@ def load_checklist(root: Path, checklist_id: str, diags: Diagnostics) -> Checkli
     return None if diags.errors else checklist
 
 
-def _apply_severities(loader: _Loader, site: SiteConfig | None) -> None:
+def _apply_severities(loader: SourceReader, site: SiteConfig | None) -> None:
     """Apply `diagnostics:` overrides from site_config.yml before anything else is reported."""
     if site is None:
         return
@@ -150,7 +146,7 @@ def _apply_severities(loader: _Loader, site: SiteConfig | None) -> None:
                              "Rule ids are listed by `learnsite rules`.")
 
 
-def _load_modules(loader: _Loader, cat: Catalogue) -> None:
+def _load_modules(loader: SourceReader, cat: Catalogue) -> None:
     for folder in sorted(p for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()):
         module_file = folder / "module.yml"
         if not module_file.is_file():
@@ -189,7 +185,7 @@ def _load_modules(loader: _Loader, cat: Catalogue) -> None:
                                  f"`{extra.name}` is not listed under `sessions:` in module.yml")
 
 
-def _check_sessions_of_invalid_module(loader: _Loader, folder: Path, doc: YamlDoc) -> None:
+def _check_sessions_of_invalid_module(loader: SourceReader, folder: Path, doc: YamlDoc) -> None:
     """Still check the session files of a module whose module.yml has errors, so an author
     sees every problem of a new module at once."""
     listed = doc.data.get("sessions") if isinstance(doc.data, dict) else None
@@ -198,7 +194,7 @@ def _check_sessions_of_invalid_module(loader: _Loader, folder: Path, doc: YamlDo
             _load_session(loader, folder, folder.name, session_id, doc, ("sessions", index))
 
 
-def _load_session(loader: _Loader, folder: Path, module_id: str, session_id: str, doc: YamlDoc,
+def _load_session(loader: SourceReader, folder: Path, module_id: str, session_id: str, doc: YamlDoc,
                   key: tuple[str | int, ...]) -> Session | None:
     path = folder / f"{session_id}.md"
     if not path.is_file():
@@ -231,9 +227,9 @@ def _load_session(loader: _Loader, folder: Path, module_id: str, session_id: str
     return Session(session_id, module_id, meta, parts.source) if meta else None
 
 
-def _load_pages(loader: _Loader, cat: Catalogue) -> None:
+def _load_pages(loader: SourceReader, cat: Catalogue, languages: set[str]) -> None:
     content = loader.root / CONTENT_DIR
-    for path in sorted(content.rglob("*.md")):
+    for path in sorted(p for p in content.rglob("*.md") if not is_translation(p, languages)):
         text = loader.text(path)
         if text is None:
             continue
@@ -258,7 +254,7 @@ def site_map(cat: Catalogue, unverified: frozenset[str] = frozenset()) -> SiteMa
     return SiteMap(pages, files, unverified, frozenset(term_index(cat.glossary)), contacts)
 
 
-def _check_all_markdown(loader: _Loader, cat: Catalogue, site: SiteMap) -> None:
+def _check_all_markdown(loader: SourceReader, cat: Catalogue, site: SiteMap) -> None:
     """Check every page and session; then report placeholder contacts with the pages showing them."""
     shown: dict[str, set[str]] = {}
     for page in cat.pages:
@@ -287,7 +283,7 @@ def _note_contacts(scanned: Scan, site_path: str, cat: Catalogue, shown: dict[st
                 shown.setdefault(contact_id, set()).add(site_path)
 
 
-def _report_placeholders(loader: _Loader, cat: Catalogue, shown: dict[str, set[str]]) -> None:
+def _report_placeholders(loader: SourceReader, cat: Catalogue, shown: dict[str, set[str]]) -> None:
     if cat.site is None:
         return
     doc = loader.docs[SITE_CONFIG]

@@ -59,6 +59,15 @@ class Catalogue:
     checklists: dict[str, Checklist] = field(default_factory=dict)
     glossary: Glossary = field(default_factory=Glossary)
     pages: list[Page] = field(default_factory=list)
+    language: str = "en"
+    #: Site paths of the pages that have a translation into `language` (all, for the source).
+    translated: frozenset[str] | None = None
+    #: The same content in each other language of the site, by language code.
+    translations: dict[str, Catalogue] = field(default_factory=dict)
+
+    def is_translated(self, site_path: str) -> bool:
+        """Whether a page is in this catalogue's language (always, for the source language)."""
+        return self.translated is None or site_path in self.translated
 
     def module_sessions(self, module_id: str) -> tuple[Session, ...]:
         """The sessions of a module, or none when the module failed to load."""

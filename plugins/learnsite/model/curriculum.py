@@ -10,6 +10,15 @@ from pydantic import Field
 from learnsite.model.base import Id, Method, Minutes, Record, Text
 
 
+class TranslationMeta(Record):
+    """The `translation:` header of a translated file."""
+
+    source: str | None = Field(None, description="Hash of the source this translates; written by "
+                               "`learnsite translations --stamp`.")
+    status: Literal["draft", "reviewed"] = Field("draft", description="`draft` until an expert "
+                                                 "has reviewed the translation.")
+
+
 class Module(Record):
     """A training module: its sessions in teaching order and what it is for."""
 
@@ -37,6 +46,7 @@ class SessionMeta(Record):
                            "exercise, assessment.")
     materials: list[Text] = Field(default_factory=list)
     objectives: list[Text] = Field(default_factory=list)
+    translation: TranslationMeta | None = None
 
 
 class PageMeta(Record):
@@ -54,3 +64,4 @@ class PageMeta(Record):
     icon: Text | None = None
     status: Text | None = None
     subtitle: Text | None = None
+    translation: TranslationMeta | None = None

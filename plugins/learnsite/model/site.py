@@ -123,6 +123,8 @@ class Repository(Record):
 class SiteConfig(Record):
     """The whole of site_config.yml."""
 
+    title: Text | None = Field(None, description="The site's name in the header; defaults to "
+                               "`site_name` in mkdocs.yml.")
     organisation: Organisation
     languages: list[Language] = Field(min_length=1)
     audiences: list[Audience] = Field(min_length=1)

@@ -4,10 +4,6 @@ errors stop the build with a PluginError (MkDocs prints it without a traceback).
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +14,21 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from learnsite import offline
-from learnsite.load.project import MODULES_DIR, SITE_CONFIG, load_project
+from learnsite.builds import Build, BuildError, alternate_links, build_offline_bundle, build_other_languages
+from learnsite.load.project import MODULES_DIR, SITE_CONFIG, LoadResult, load_project
+from learnsite.load.translations import is_translation, translation_path
 from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
-from learnsite.render.assets import SITE_PREFIX, site_assets
+from learnsite.render.arabic_search import expand_search_index
+from learnsite.render.assets import SITE_PREFIX, THEME, site_assets
 from learnsite.render.navigation import navigation
-from learnsite.render.pages import expand_page, generated_pages, page_sources
+from learnsite.render.pages import (
+    TRANSLATIONS_PAGE,
+    expand_page,
+    generated_pages,
+    mark_untranslated,
+    page_sources,
+)
 from learnsite.report import default_format, render
 from learnsite.rules import Severity
 
@@ -35,44 +40,64 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
 
     catalogue: Catalogue | None = None
     serving = False
+    build = Build(None, nested=False)
+    languages: list[tuple[str, str]] = []  # noqa: RUF012 - replaced per build
     sources: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, per build
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve`, which builds only one language, no bundle."""
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Load and check all content; stop with the full located report on errors."""
+        """Load and check all content (stopping with the located report on errors), then set up
+        this build's language."""
         if not self.config.enabled:
             return config
+        self.build = Build.from_environment()
         result = load_project(self._root(config))
-        diagnostics = result.diagnostics.sorted()
-        fmt = default_format()
-        if result.diagnostics.errors:
-            raise PluginError("learnsite found problems in the content:\n"
-                              + render(diagnostics, fmt, result.files))
-        for diagnostic in diagnostics:
-            text = render([diagnostic], fmt).rsplit("\n", 1)[0]
-            # Warnings go through MkDocs' warning level, so --strict counts them; notices don't.
-            (log.warning if diagnostic.severity is Severity.WARNING else log.info)(text)
-        self.catalogue = result.catalogue
+        if not self.build.nested:
+            _report(result)
+        default = result.catalogue
+        self.catalogue = default.translations.get(self.build.language or "", default)
+        self.languages = [(lang.code, lang.name) for lang in default.site.languages] if default.site else []
+        language = self.catalogue.language
+        config.theme["language"] = language
+        config.theme.dirs.insert(0, str(THEME))
+        config.mdx_configs.setdefault("learnsite.render.blocks", {})["language"] = language
+        if self.catalogue.site is not None and self.catalogue.site.title:
+            config.site_name = self.catalogue.site.title
         if not config.nav:  # a hand-written nav in mkdocs.yml wins
-            config.nav = navigation(result.catalogue)
+            config.nav = navigation(self.catalogue)
         config.extra_css.insert(0, f"{SITE_PREFIX}/learnsite.css")
         config.extra_javascript.append(f"{SITE_PREFIX}/site.js")
         config.extra_javascript.append(f"{SITE_PREFIX}/checklist.js")
+        if language == "ar":
+            config.extra_javascript.append(f"{SITE_PREFIX}/arabic-search.js")
         if offline.is_offline_build():  # before Material's offline plugin would add a CDN copy
             config.extra["polyfills"] = [f"{SITE_PREFIX}/vendor/iframe-worker-shim.js"]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Add the pages generated from data and the shipped fonts and styles."""
+        """Swap in this language's translations, and add the pages generated from data and the
+        shipped fonts, styles and scripts."""
         if not self.config.enabled or self.catalogue is None:
             return files
+        codes = {code for code, _ in self.languages}
+        for file in list(files):
+            source = Path(file.abs_src_path or "")
+            if is_translation(source, codes):
+                files.remove(file)
+            elif file.src_uri.endswith(".md") and self.catalogue.is_translated(file.src_uri) \
+                    and self.build.language:
+                file.abs_src_path = str(translation_path(source, self.build.language))
         self.sources = page_sources(self.catalogue)
         for path, markdown in generated_pages(self.catalogue).items():
             files.append(File.generated(config, path, content=markdown))
-        for path, source in site_assets():
-            files.append(File.generated(config, path, abs_src_path=str(source)))
+        for path, asset in site_assets():
+            files.append(File.generated(config, path, abs_src_path=str(asset)))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
@@ -86,32 +111,42 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         page.edit_url = repository.edit_url + source if repository and source else None
         if page.file.generated_by:
             return markdown
-        markdown = markdown.replace(offline.MARKER, offline.marker_html())
-        return expand_page(markdown, self.catalogue, page.file.src_uri)
+        if offline.MARKER in markdown:
+            root = "../" * page.url.count("/") + ("../" if self.build.language else "")
+            markdown = markdown.replace(offline.MARKER,
+                                        offline.marker_html(self.catalogue.language, root))
+        markdown = expand_page(markdown, self.catalogue, page.file.src_uri)
+        return mark_untranslated(markdown, self.catalogue, page.file.src_uri)
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is `mkdocs serve`, which skips the offline bundle."""
-        self.serving = command == "serve"
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Let the language switcher lead to this very page in each language (Material's own
+        `alternate` keeps the language roots, which its page head links to)."""
+        if len(self.languages) > 1 and self.catalogue is not None:
+            current = self.catalogue.language
+            config.extra["alternate"] = alternate_links(self.languages, current, "")
+            config.extra["learnsite_alternate"] = alternate_links(
+                self.languages, current, page.url, same_page=page.file.src_uri != TRANSLATIONS_PAGE)
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Build the offline copy in a second, separate MkDocs run, and pack it into the site."""
-        if not self.config.enabled or not self.config.offline_bundle or self.serving:
+        """Make Arabic search match Arabic spelling; then the first build starts the others:
+        each other language, and the offline copy."""
+        if not self.config.enabled:
             return
-        if offline.is_offline_build():
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.catalogue is not None and self.catalogue.language == "ar" and index.is_file():
+            expand_search_index(index)
+        if self.serving or self.build.nested:
             return
-        site_dir = Path(config.site_dir)
-        with tempfile.TemporaryDirectory(prefix="learnsite-offline-") as folder:
-            env = {**os.environ, offline.ENV: "true"}
-            done = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
-                 str(config.config_file_path), "--site-dir", folder],
-                env=env, capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                raise PluginError(f"the offline copy did not build:\n{done.stderr}")
-            size = offline.zip_folder(Path(folder), site_dir / offline.BUNDLE_NAME)
-        for page in site_dir.rglob("*.html"):
-            offline.stamp_size(page, size)
-        log.info("learnsite: offline bundle %s (%s)", offline.BUNDLE_NAME, offline.human_size(size))
+        config_file, site_dir = Path(str(config.config_file_path)), Path(config.site_dir)
+        others = [code for code, _ in self.languages[1:]]
+        try:
+            build_other_languages(config_file, site_dir, others)
+            if self.config.offline_bundle:
+                size = build_offline_bundle(config_file, site_dir, others)
+                log.info("learnsite: %s is %s", offline.BUNDLE_NAME, offline.human_size(size))
+        except BuildError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on edits to modules and site_config.yml too, not only to docs_dir."""
@@ -120,3 +155,16 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _report(result: LoadResult) -> None:
+    """Print the diagnostics through MkDocs' log; errors stop the build."""
+    diagnostics = result.diagnostics.sorted()
+    fmt = default_format()
+    if result.diagnostics.errors:
+        raise PluginError("learnsite found problems in the content:\n"
+                          + render(diagnostics, fmt, result.files))
+    for diagnostic in diagnostics:
+        text = render([diagnostic], fmt).rsplit("\n", 1)[0]
+        # Warnings go through MkDocs' warning level, so --strict counts them; notices don't.
+        (log.warning if diagnostic.severity is Severity.WARNING else log.info)(text)

@@ -16,17 +16,18 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from learnsite.model.blocks import CURRICULUM_BLOCKS
+from learnsite.render.strings import translator
 
 EDITIONS = ("web", "trainer", "participant")
+#: The interface string naming each block type (render/strings.py).
 LABELS = {
-    "trainer-notes": "For trainers",
-    "activity": "Activity",
-    "case-study": "Case study",
-    "key-messages": "Key messages",
-    "handout": "Handout",
-    "answer": "Answer",
+    "trainer-notes": "for-trainers",
+    "activity": "activity",
+    "case-study": "case-study",
+    "key-messages": "key-messages",
+    "handout": "handout",
+    "answer": "answer",
 }
-PACK_NOTE = "In the participant pack"
 
 
 def _options_of(name: str) -> dict[str, tuple[Any, Callable[[Any], Any]]]:
@@ -54,8 +55,12 @@ class _CurriculumBlock(Block):
     def _shown(self) -> bool:
         return not (self.TRAINER_ONLY and self._edition() != "trainer")
 
+    def t(self, key: str) -> str:
+        """An interface string in the page's language."""
+        return translator(str(self.config.get("language", "en")))(key)
+
     def _title(self) -> str:
-        return self.argument or LABELS[self.NAME]
+        return self.argument or self.t(LABELS[self.NAME])
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         self._parent = parent
@@ -95,11 +100,12 @@ class Activity(_CurriculumBlock):
     OPTIONS = _options_of("activity")
 
     def _title(self) -> str:
-        parts = [f"{LABELS['activity']}: {self.argument}" if self.argument else LABELS["activity"]]
+        label = self.t("activity")
+        parts = [f"{label}: {self.argument}" if self.argument else label]
         if self.options.get("minutes"):
-            parts.append(f"{self.options['minutes']} min")
+            parts.append(f"{self.options['minutes']} {self.t('min')}")
         if self.options.get("method"):
-            parts.append(str(self.options["method"]).replace("-", " ").capitalize())
+            parts.append(self.t(str(self.options["method"])))
         return " · ".join(parts)
 
 
@@ -121,12 +127,13 @@ class Handout(_CurriculumBlock):
     NAME = "handout"
 
     def _title(self) -> str:
-        return f"{LABELS['handout']}: {self.argument}" if self.argument else LABELS["handout"]
+        label = self.t("handout")
+        return f"{label}: {self.argument}" if self.argument else label
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         box = super().on_create(parent)
         note = etree.SubElement(box, "p", {"class": "ls-pack-note"})
-        note.text = PACK_NOTE
+        note.text = self.t("in-pack")
         return box
 
 
@@ -146,7 +153,8 @@ class CurriculumBlocksExtension(BlocksExtension):
     """Registers the curriculum blocks for one edition."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"edition": ["web", f"One of {', '.join(EDITIONS)}."]}
+        self.config = {"edition": ["web", f"One of {', '.join(EDITIONS)}."],
+                       "language": ["en", "Language of the block titles (render/strings.py)."]}
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 - API name

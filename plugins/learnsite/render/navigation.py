@@ -9,9 +9,11 @@ taught in several programmes is listed under the first; the others link to it.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from typing import Any, TypeAlias
 
 from learnsite.model.catalogue import Catalogue, Page
+from learnsite.render.strings import translator
 
 NavItem: TypeAlias = str | dict[str, Any]  # a path, or {title: path or list of NavItem}
 
@@ -22,20 +24,45 @@ def programme_path(programme_id: str) -> str:
 
 
 def navigation(cat: Catalogue) -> list[NavItem]:
-    """The whole navigation as MkDocs' `nav` structure: titles mapped to paths or sections."""
-    nav: list[NavItem] = _content_nav(cat.pages, "")
+    """The whole navigation as MkDocs' `nav` structure: titles mapped to paths or sections.
+
+    On another language's site, a page still in the source language says so in its title.
+    """
+    t = translator(cat.language)
+    nav: list[NavItem] = _content_nav(cat.pages, "", t)
     if cat.checklists:
-        nav.append({"Checklists": [{c.title: f"checklists/{c.id}.md"}
-                                   for c in cat.checklists.values()]})
+        nav.append({t("checklists"): [{c.title: f"checklists/{c.id}.md"}
+                                      for c in cat.checklists.values()]})
     training = _training_nav(cat)
     if training:
-        nav.append({"Training": training})
+        nav.append({t("training"): training})
     if cat.site is not None and cat.site.audiences:
-        nav.append({"Audiences": [{f"For {a.title.lower()}": f"audiences/{a.id}.md"}
-                                  for a in cat.site.audiences]})
+        nav.append({t("audiences"): [
+            {t("audience-page", audience=a.title.lower()): f"audiences/{a.id}.md"}
+            for a in cat.site.audiences]})
     if cat.glossary.terms:
-        nav.append({"Glossary": "glossary.md"})
-    return nav
+        nav.append({t("glossary"): "glossary.md"})
+    if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
+        nav.append({"Translation status": "translations.md"})
+    return _mark_untranslated(nav, cat)
+
+
+def _mark_untranslated(nav: list[NavItem], cat: Catalogue) -> list[NavItem]:
+    """Suffix the titles of pages not in the catalogue's language (recursively)."""
+    if cat.translated is None:
+        return nav
+    suffix = f" ({translator(cat.language)('in-source-language')})"
+    marked: list[NavItem] = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                marked.append({title: _mark_untranslated(value, cat)})
+            else:
+                marked.append({title + ("" if cat.is_translated(value) else suffix): value})
+        else:
+            marked.append(item)
+    return marked
 
 
 def page_title(page: Page) -> str:
@@ -48,7 +75,7 @@ def page_title(page: Page) -> str:
     return posixpath.basename(page.site_path).removesuffix(".md").replace("-", " ").capitalize()
 
 
-def _content_nav(pages: list[Page], folder: str) -> list[NavItem]:
+def _content_nav(pages: list[Page], folder: str, t: Callable[..., str]) -> list[NavItem]:
     """Pages of one folder: its index first, then pages and subfolders by name."""
     here = [p for p in pages if posixpath.dirname(p.site_path) == folder]
     subfolders = sorted({p.site_path[len(folder):].lstrip("/").split("/")[0] for p in pages
@@ -62,7 +89,8 @@ def _content_nav(pages: list[Page], folder: str) -> list[NavItem]:
         entries.append((key, page.site_path if section_index else {page_title(page): page.site_path}))
     for sub in subfolders:
         path = posixpath.join(folder, sub)
-        entries.append((sub, {sub.replace("-", " ").capitalize(): _content_nav(pages, path)}))
+        title = t(sub) if sub in ("guidance",) else sub.replace("-", " ").capitalize()
+        entries.append((sub, {title: _content_nav(pages, path, t)}))
     return [item for _, item in sorted(entries, key=lambda entry: entry[0])]
 
 
@@ -78,7 +106,7 @@ def _training_nav(cat: Catalogue) -> list[NavItem]:
         nav.append({programme.title: children})
     others = [_module_nav(cat, m) for m in sorted(cat.modules) if m not in placed]
     if others:
-        nav.append({"Other modules": others})
+        nav.append({translator(cat.language)("other-modules"): others})
     return nav
 
 

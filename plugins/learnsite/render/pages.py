@@ -10,10 +10,12 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from learnsite.load.mdscan import Mark, replace_marks, scan
+from learnsite.load.translations import translation_status
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.checklist import Checklist
 from learnsite.model.site import Audience, Contact, Programme
 from learnsite.render.navigation import page_title, programme_path
+from learnsite.render.strings import translator
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
@@ -21,15 +23,14 @@ from learnsite.schedule import clock, schedule_programme
 
 @cache
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("learnsite.render", "templates"), autoescape=False,
+    return Environment(loader=PackageLoader("learnsite.render", "templates"), autoescape=False,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       undefined=StrictUndefined)
-    env.filters["label"] = lambda value: str(value).replace("-", " ").capitalize()
-    return env
 
 
-def _render(template: str, **context: object) -> str:
-    return _env().get_template(template).render(**context)
+def _render(template: str, cat: Catalogue, **context: object) -> str:
+    """Render a template with the catalogue's language's interface strings as `t`."""
+    return _env().get_template(template).render(t=translator(cat.language), **context)
 
 
 def module_path(module_id: str) -> str:
@@ -54,12 +55,36 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
         pages[module_path(module.record.id)] = module_page(cat, module)
         for session in _all_sessions(module):
             path = session_path(session)
-            pages[path] = expand_page(session_page(session), cat, path)
+            pages[path] = expand_page(session_page(cat, session), cat, path)
     for checklist in cat.checklists.values():
         pages[f"checklists/{checklist.id}.md"] = checklist_page(cat, checklist)
     if cat.glossary.terms:
-        pages["glossary.md"] = _render("glossary.md.j2", glossary=cat.glossary)
-    return pages
+        pages["glossary.md"] = _render("glossary.md.j2", cat, glossary=cat.glossary)
+    if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
+        pages[TRANSLATIONS_PAGE] = _render(
+            "translations.md.j2", cat, statuses=translation_status(cat),
+            rel=lambda path: path.relative_to(cat.root).as_posix())
+    return {path: mark_untranslated(text, cat, path) for path, text in pages.items()}
+
+
+def mark_untranslated(markdown: str, cat: Catalogue, site_path: str) -> str:
+    """A page shown in the source language on another language's site says so, in the reader's
+    language, and its text is marked as the source language so it reads left to right."""
+    if cat.is_translated(site_path):
+        return markdown
+    t = translator(cat.language)
+    notice = t("untranslated", language=language_name(cat), source=t("in-source-language"))
+    return (f'<p class="ls-untranslated" role="note">{notice}</p>\n\n'
+            f'<div lang="en" dir="ltr" class="ls-source-language" markdown>\n\n{markdown}\n\n</div>\n')
+
+
+def language_name(cat: Catalogue) -> str:
+    """The name of the catalogue's language, as site_config.yml gives it."""
+    names = {lang.code: lang.name for lang in cat.site.languages} if cat.site else {}
+    return names.get(cat.language, cat.language)
+
+
+TRANSLATIONS_PAGE = "translations.md"
 
 
 def page_sources(cat: Catalogue) -> dict[str, str]:
@@ -86,7 +111,7 @@ def programme_page(cat: Catalogue, programme: Programme) -> str:
     modules = [cat.modules[m] for m in ids]
     audiences = {a.id: a.title for a in cat.site.audiences} if cat.site else {}
     return _render(
-        "programme.md.j2", programme=programme, modules=cat.modules,
+        "programme.md.j2", cat, programme=programme, modules=cat.modules,
         audiences=[audiences.get(a, a) for a in programme.audiences],
         partners=cat.site.organisation.partners if cat.site else [],
         objectives=[o for m in modules for o in m.record.objectives],
@@ -101,7 +126,7 @@ def module_page(cat: Catalogue, module: LoadedModule) -> str:
     "review due" badge when the review policy says so."""
     months = cat.site.review.max_age_months if cat.site else None
     due = review_due_since(module.record.last_reviewed, months, today()) if months else None
-    return _render("module.md.j2", module=module.record, sessions=module.sessions,
+    return _render("module.md.j2", cat, module=module.record, sessions=module.sessions,
                    assessment=module.assessment, modules=cat.modules, review_due=due,
                    programmes=_programmes_teaching(cat, module.record.id),
                    total_minutes=sum(s.meta.minutes for s in module.sessions))
@@ -115,7 +140,7 @@ def _programmes_teaching(cat: Catalogue, module_id: str) -> list[Programme]:
 def audience_page(cat: Catalogue, audience: Audience) -> str:
     """Everything written for one audience: guidance pages, programmes, modules, checklists."""
     return _render(
-        "audience.md.j2", audience=audience,
+        "audience.md.j2", cat, audience=audience,
         pages=[p for p in cat.pages if audience.id in p.meta.audiences],
         programmes=[p for p in cat.site.programmes if audience.id in p.audiences] if cat.site else [],
         modules=[m.record for m in cat.modules.values() if audience.id in m.record.audiences],
@@ -123,16 +148,12 @@ def audience_page(cat: Catalogue, audience: Audience) -> str:
         page_title=page_title)
 
 
-def session_page(session: Session) -> str:
+def session_page(cat: Catalogue, session: Session) -> str:
     """A session: its facts (minutes, method, objectives, materials) under its title."""
     body = session.source.body.lstrip("\n")
     title, _, rest = body.partition("\n") if body.startswith("# ") else ("", "", body)
-    return _render("session.md.j2", session=session.meta, title=title or f"# {session.meta.title}",
+    return _render("session.md.j2", cat, session=session.meta, title=title or f"# {session.meta.title}",
                    body=rest)
-
-
-ANSWER_LABELS = (("yes", "Yes"), ("no", "No"), ("unknown", "Not sure"))
-KIND_LABELS = {"ask": "Ask", "look": "Look for"}
 
 
 def checklist_data(checklist: Checklist) -> str:
@@ -144,22 +165,24 @@ def checklist_data(checklist: Checklist) -> str:
 
 def checklist_page(cat: Catalogue, checklist: Checklist) -> str:
     """A checklist's own page: title, summary and the interactive form."""
-    return _render("checklist.md.j2", **_widget_context(cat, checklist, level=2, prefix=""))
+    return _render("checklist.md.j2", cat, **_widget_context(cat, checklist, level=2, prefix=""))
 
 
 def checklist_widget(cat: Catalogue, checklist: Checklist, level: int, prefix: str) -> str:
     """The interactive form, its live outcome and decision guide, with headings from `level`."""
-    return _render("checklist_widget.md.j2", **_widget_context(cat, checklist, level, prefix))
+    return _render("checklist_widget.md.j2", cat, **_widget_context(cat, checklist, level, prefix))
 
 
 def _widget_context(cat: Catalogue, checklist: Checklist, level: int, prefix: str) -> dict[str, object]:
     choice = _env().get_template("choice.html.j2")
+    t = translator(cat.language)
+    kinds = {kind: t(kind) for kind in ("ask", "look")}
+    answers = [(value, t(value)) for value in ("yes", "no", "unknown")]
 
     def render_choice(item_id: str, text: str, kind: str, help_text: str | None = None,
                       indicator: str | None = None) -> str:
         return choice.render(id=item_id, text=text, kind=kind, help=help_text,
-                             indicator=indicator, labels=KIND_LABELS,
-                             answers=ANSWER_LABELS).strip()
+                             indicator=indicator, labels=kinds, answers=answers).strip()
 
     return {"checklist": checklist, "choice": render_choice, "level": level, "prefix": prefix,
             "contacts": cat.site.contacts if cat.site else [], "data": checklist_data(checklist)}
@@ -176,17 +199,18 @@ def expand_embeds(markdown: str, cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-def contacts_markdown(contacts: list[Contact]) -> str:
+def contacts_markdown(cat: Catalogue, contacts: list[Contact]) -> str:
     """The referral contacts as a Markdown list; placeholders are marked for the reader."""
-    return _render("contacts.md.j2", contacts=contacts)
+    return _render("contacts.md.j2", cat, contacts=contacts)
 
 
-def _contact_mark(contacts: list[Contact], mark: Mark) -> str | None:
+def _contact_mark(cat: Catalogue, mark: Mark) -> str | None:
     """`{{ contacts }}` becomes the list of all contacts, `{{ contact ID }}` that one contact."""
+    contacts = cat.site.contacts if cat.site else []
     if mark.ref is None:
-        return contacts_markdown(contacts)
+        return contacts_markdown(cat, contacts)
     chosen = [c for c in contacts if c.id == mark.ref]
-    return contacts_markdown(chosen).strip().removeprefix("- ") if chosen else None
+    return contacts_markdown(cat, chosen).strip().removeprefix("- ") if chosen else None
 
 
 def expand_page(markdown: str, cat: Catalogue, site_path: str) -> str:
@@ -194,8 +218,7 @@ def expand_page(markdown: str, cat: Catalogue, site_path: str) -> str:
     and glossary terms."""
     if "/// checklist" in markdown:
         markdown = expand_embeds(markdown, cat)
-    contacts = cat.site.contacts if cat.site else []
     marks = scan(markdown).contacts
     if marks:
-        markdown = replace_marks(markdown, marks, lambda mark: _contact_mark(contacts, mark))
+        markdown = replace_marks(markdown, marks, lambda mark: _contact_mark(cat, mark))
     return link_terms(markdown, site_path, cat.glossary)

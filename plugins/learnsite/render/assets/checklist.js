@@ -4,8 +4,6 @@
 (function () {
   "use strict";
 
-  var PRESENT_LABEL = "Indicators present:";
-
   function answerOf(answers, id) {
     return answers[id] || "unknown";
   }
@@ -79,7 +77,7 @@
     box.querySelector(".ls-outcome-title").textContent = result.outcome.title;
     box.querySelector(".ls-outcome-advice").textContent = result.outcome.advice;
     box.querySelector(".ls-outcome-counts").textContent = result.present.length
-      ? PRESENT_LABEL + " " + result.present.map(function (id) { return titles[id]; }).join(", ")
+      ? box.dataset.presentLabel + " " + result.present.map(function (id) { return titles[id]; }).join(", ")
       : "";
     box.querySelector(".ls-contacts").hidden = !result.outcome.refer;
     widget.querySelectorAll(".ls-indicator[data-indicator]").forEach(function (heading) {

@@ -1,0 +1,78 @@
+"""In headless Chromium: the Arabic site reads right to left, and its search finds words the way
+Arabic is written (attached prefixes, hamza and other letter variants, diacritics)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from conftest import REPO
+from learnsite.render.arabic_search import forms
+
+ARTIFACTS = REPO / "test-artifacts"
+HOME = "الرئيسية"
+SESSION = "العلامات"
+
+
+def _search(page: Page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    page.keyboard.press("End")  # Material searches on key events; fill() sends none
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()")
+    page.wait_for_timeout(300)
+    titles = page.locator(".md-search-result__item > .md-search-result__link h1")
+    return [titles.nth(i).inner_text().strip() for i in range(titles.count())]
+
+
+@pytest.fixture
+def arabic(browser: Browser, bilingual_url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{bilingual_url}/ar/", wait_until="networkidle")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("جواز", {HOME, SESSION}),       # written بجواز on one page, جَوازُ on the other
+    ("والجواز", {HOME, SESSION}),    # a prefix in the query too
+    ("وثائق", {HOME}),               # written الوثائق and بالوثائق
+    ("اجور", {HOME}),                # written الأجور, typed without hamza
+    ("جَوَاز", {HOME, SESSION}),     # typed with diacritics
+])
+def test_arabic_search_matches_arabic_spelling(arabic: Page, query: str, expected: set[str]) -> None:
+    assert expected <= set(_search(arabic, query))
+
+
+def test_arabic_results_come_from_arabic_pages_and_english_search_works(
+        browser: Browser, bilingual_url: str, arabic: Page) -> None:
+    assert _search(arabic, "الرئيسية")[0] == HOME
+    english = browser.new_page(viewport={"width": 1280, "height": 900})
+    english.goto(f"{bilingual_url}/", wait_until="networkidle")
+    assert "Definitions" in _search(english, "definition")
+    english.close()
+
+
+def test_python_and_browser_make_the_same_forms(arabic: Page) -> None:
+    words = ["بجواز", "والجواز", "بالوثائق", "الأجور", "أجور", "جَوَازُ", "للعمال", "ولد",
+             "الشرطة", "مستشفى", "وبالأجور", "كالعادة"]
+    assert arabic.evaluate("words => words.map(w => window.learnsiteArabicForms(w))", words) == [
+        forms(word) for word in words]
+
+
+def test_arabic_page_reads_right_to_left(arabic: Page, bilingual_url: str) -> None:
+    arabic.goto(f"{bilingual_url}/ar/modules/indicators/signs/", wait_until="networkidle")
+    assert arabic.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    content = arabic.locator("article").bounding_box()
+    heading = arabic.locator("article h1").bounding_box()
+    assert content and heading
+    assert heading["x"] + heading["width"] > content["x"] + content["width"] - 40, "starts at the right"
+    notes = arabic.locator("details.ls-trainer-notes summary")
+    assert notes.inner_text() == "للمدرّبين"
+    ARTIFACTS.mkdir(exist_ok=True)
+    arabic.screenshot(path=str(ARTIFACTS / "arabic-session.png"), full_page=True)
+    arabic.goto(f"{bilingual_url}/ar/modules/basics/definitions/", wait_until="networkidle")
+    source = arabic.locator(".ls-source-language")
+    assert source.get_attribute("lang") == "en"
+    assert source.evaluate("node => getComputedStyle(node).direction") == "ltr"
+    assert "لم تُترجَم هذه الصفحة" in arabic.locator(".ls-untranslated").inner_text()

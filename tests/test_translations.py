@@ -1,0 +1,97 @@
+"""Translations: the Arabic site beside the English one, untranslated pages said to be so,
+translation status and stale translations, and translation files that do not fit."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import edit
+
+#: Rules whose located cases live here rather than in test_bad_inputs.py.
+RULES_TESTED_HERE = ("translation-mismatch", "translation-stale")
+
+
+def _html(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_arabic_pages_are_right_to_left_and_arabic(bilingual_site: Path) -> None:
+    home = _html(bilingual_site, "ar/index.html")
+    assert '<html lang="ar"' in home
+    assert '<body dir="rtl"' in home
+    assert "يحتجز صاحب العمل الوثائق" in home
+    session = _html(bilingual_site, "ar/modules/indicators/signs/index.html")
+    assert "<summary>للمدرّبين</summary>" in session
+    assert "<strong>30 دقيقة</strong> · نقاش" in session
+    assert "ls-untranslated" not in session
+    checklist = _html(bilingual_site, "ar/checklists/mini/index.html")
+    assert "هل دفعت رسومًا للحصول على هذا العمل؟" in checklist
+    assert "<span>نعم</span>" in checklist and "<span>غير متأكد</span>" in checklist
+    assert '"title":"أحِل الحالة"' in checklist, "the page screens with the translated data"
+
+
+def test_untranslated_pages_say_so_and_keep_their_direction(bilingual_site: Path) -> None:
+    page = _html(bilingual_site, "ar/modules/basics/definitions/index.html")
+    assert "لم تُترجَم هذه الصفحة إلى العربية بعد" in page
+    assert '<div class="ls-source-language" dir="ltr" lang="en">' in page
+    nav = page.split('class="md-nav md-nav--primary"')[1]
+    assert "Definitions (بالإنجليزية)" in nav
+    assert "العلامات (بالإنجليزية)" not in nav
+
+
+def test_language_switcher_leads_to_the_same_page(bilingual_site: Path) -> None:
+    english = _html(bilingual_site, "modules/indicators/signs/index.html")
+    arabic = _html(bilingual_site, "ar/modules/indicators/signs/index.html")
+    assert 'href="../../../ar/modules/indicators/signs/" hreflang="ar"' in english
+    assert 'href="../../../../modules/indicators/signs/" hreflang="en"' in arabic
+
+
+def test_english_and_arabic_have_their_own_search_index(bilingual_site: Path) -> None:
+    english = json.loads(_html(bilingual_site, "search/search_index.json"))
+    arabic = json.loads(_html(bilingual_site, "ar/search/search_index.json"))
+    assert not any("يحتجز" in doc["text"] for doc in english["docs"])
+    home = [doc for doc in arabic["docs"] if doc["location"].split("#")[0] == ""]
+    forms = {form for doc in home
+             for form in " ".join(re.findall(r"<span hidden>([^<]*)</span>", doc["text"])).split()}
+    assert {"جواز", "وثائق", "اجور"} <= forms, "Arabic entries carry the forms search needs"
+
+
+def test_translations_command_lists_missing_and_stale(bilingual: Path, learnsite) -> None:
+    run = learnsite("--root", str(bilingual), "translations")
+    assert run.out.splitlines()[0] == "ar (العربية): 4 of 8 translated; 0 stale, 4 missing"
+    assert "  missing  modules/basics/definitions.md" in run.out
+    edit(bilingual / "content/index.md", "# Home", "# Home page")
+    stale = learnsite("--root", str(bilingual), "translations", "--format", "json")
+    assert json.loads(stale.out)["ar"]["stale"] == ["content/index.ar.md"]
+    github = learnsite("--root", str(bilingual), "translations", "--format", "github")
+    assert github.out.startswith("::warning file=content/index.ar.md,line=1,title=translation-stale::")
+    check = learnsite("--root", str(bilingual), "check", "--strict", "--format", "json")
+    assert check.code == 1
+    assert [(p["rule"], p["path"]) for p in check.problems] == [
+        ("translation-stale", "content/index.ar.md")]
+    stamped = learnsite("--root", str(bilingual), "translations", "--stamp",
+                        str(bilingual / "content/index.ar.md"))
+    assert stamped.code == 0 and "stamped content/index.ar.md" in stamped.out
+    assert learnsite("--root", str(bilingual), "check", "--strict").code == 0
+
+
+def test_translation_that_does_not_fit_its_source(bilingual: Path, learnsite) -> None:
+    edit(bilingual / "content/checklists/mini.ar.yml", "  - id: deception\n", "  - id: deceptio\n")
+    edit(bilingual / "content/glossary.ar.yml", "terms:", "glossary:\nterms:")
+    edit(bilingual / "modules/indicators/signs.ar.md", "minutes: 30", "minutes: 35")
+    run = learnsite("--root", str(bilingual), "check", "--format", "json")
+    found = {(p["rule"], p["path"], p["line"]) for p in run.problems}
+    assert ("translation-mismatch", "content/checklists/mini.ar.yml", 12) in found  # stamped: +1
+    assert ("translation-mismatch", "content/glossary.ar.yml", 4) in found
+    assert ("translation-mismatch", "modules/indicators/signs.ar.md", 1) in found
+    assert run.code == 1
+
+
+def test_arabic_pages_get_their_links_checked(bilingual: Path, learnsite) -> None:
+    edit(bilingual / "modules/indicators/signs.ar.md", "../../checklists/mini.md",
+         "../../checklists/mni.md")
+    run = learnsite("--root", str(bilingual), "check", "--format", "json")
+    assert ("link-broken", "modules/indicators/signs.ar.md", 14) in {
+        (p["rule"], p["path"], p["line"]) for p in run.problems}
