@@ -76,3 +76,16 @@ def test_arabic_page_reads_right_to_left(arabic: Page, bilingual_url: str) -> No
     assert source.get_attribute("lang") == "en"
     assert source.evaluate("node => getComputedStyle(node).direction") == "ltr"
     assert "لم تُترجَم هذه الصفحة" in arabic.locator(".ls-untranslated").inner_text()
+
+
+def test_switcher_reaches_the_twin_page_and_back(browser: Browser, bilingual_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{bilingual_url}/modules/indicators/signs/", wait_until="networkidle")
+    page.locator(".md-select__link[hreflang=ar]").evaluate("link => link.click()")
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{bilingual_url}/ar/modules/indicators/signs/"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    page.locator(".md-select__link[hreflang=en]").evaluate("link => link.click()")
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{bilingual_url}/modules/indicators/signs/"
+    page.close()
