@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from learnsite.cli import main
 
@@ -160,3 +160,15 @@ def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def bilingual_url(bilingual_site: Path) -> Iterator[str]:
     """The bilingual fixture site served on a loopback port."""
     yield from _serve(bilingual_site)
+
+
+def site_search(page: Page, query: str) -> Locator:
+    """Type a query into Material's search box as a reader does; return the result items once
+    the search has answered."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    page.keyboard.press("End")  # Material searches on key events; fill() sends none
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()")
+    page.wait_for_timeout(300)
+    return page.locator(".md-search-result__item")

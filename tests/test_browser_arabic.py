@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import REPO
+from conftest import REPO, site_search
 from learnsite.render.arabic_search import forms
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -15,13 +15,7 @@ SESSION = "العلامات"
 
 
 def _search(page: Page, query: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    page.keyboard.press("End")  # Material searches on key events; fill() sends none
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()")
-    page.wait_for_timeout(300)
-    titles = page.locator(".md-search-result__item > .md-search-result__link h1")
+    titles = site_search(page, query).locator(":scope > .md-search-result__link h1")
     return [titles.nth(i).inner_text().strip() for i in range(titles.count())]
 
 
@@ -81,11 +75,13 @@ def test_arabic_page_reads_right_to_left(arabic: Page, bilingual_url: str) -> No
 def test_switcher_reaches_the_twin_page_and_back(browser: Browser, bilingual_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{bilingual_url}/modules/indicators/signs/", wait_until="networkidle")
-    page.locator(".md-select__link[hreflang=ar]").evaluate("link => link.click()")
-    page.wait_for_load_state("networkidle")
+    page.locator(".md-select").hover()
+    with page.expect_navigation():
+        page.locator(".md-select__link[hreflang=ar]").click()
     assert page.url == f"{bilingual_url}/ar/modules/indicators/signs/"
     assert page.locator("html").get_attribute("lang") == "ar"
-    page.locator(".md-select__link[hreflang=en]").evaluate("link => link.click()")
-    page.wait_for_load_state("networkidle")
+    page.locator(".md-select").hover()
+    with page.expect_navigation():
+        page.locator(".md-select__link[hreflang=en]").click()
     assert page.url == f"{bilingual_url}/modules/indicators/signs/"
     page.close()

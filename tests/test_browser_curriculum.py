@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser
 
-from conftest import REPO
+from conftest import REPO, site_search
 
 ARTIFACTS = REPO / "test-artifacts"
 PROGRAMME = "programmes/inspectors-forced-labour/"
@@ -51,11 +51,7 @@ def test_programme_module_and_session_pages(browser: Browser, site_url: str) -> 
 def test_search_finds_a_session_by_a_word_in_its_body(browser: Browser, site_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{site_url}/", wait_until="networkidle")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("welder")
-    page.keyboard.press("End")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=10_000)
+    result = site_search(page, "welder").first
     assert "How the indicators combine" in result.inner_text()
     result.locator("a").first.click()
     page.wait_for_load_state("networkidle")

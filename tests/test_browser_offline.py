@@ -8,6 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
+from conftest import site_search
+
 
 def test_unzipped_bundle_works_from_file_urls(built_site: Path, browser: Browser,
                                               tmp_path: Path) -> None:
@@ -23,11 +25,7 @@ def test_unzipped_bundle_works_from_file_urls(built_site: Path, browser: Browser
     page.wait_for_load_state()
     assert page.url == (tmp_path / "guidance/labour-inspectors.html").as_uri()
 
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("welder")
-    page.keyboard.press("End")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=10_000)
+    result = site_search(page, "welder").first
     assert "How the indicators combine" in result.inner_text()
     result.locator("a").first.click()
     page.wait_for_load_state()

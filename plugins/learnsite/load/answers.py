@@ -6,11 +6,11 @@ read as yes, `false`/`off`/`n` as no, and an empty value as unknown.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path, PurePosixPath
 
 from learnsite.diagnostics import Diagnostics
 from learnsite.load.source import parse_yaml, read_text
+from learnsite.load.suggest import did_you_mean
 from learnsite.model.checklist import Checklist
 from learnsite.screening import AnswerValue
 
@@ -44,8 +44,7 @@ def read_answers(path: Path, display: PurePosixPath, checklist: Checklist,
     answers: dict[str, AnswerValue] = {}
     for key, value in doc.data.items():
         if key not in known:
-            near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            guess = f"; did you mean `{near[0]}`?" if near else ""
+            guess = did_you_mean(key, known)
             diags.add("answer-unknown-id", doc.key_at((key,)),
                       f"`{key}` is not an indicator, sign or question of `{checklist.id}`{guess}")
             continue

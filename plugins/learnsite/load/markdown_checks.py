@@ -3,7 +3,6 @@ raw HTML runs code or loads anything from another host."""
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from collections.abc import Mapping
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.mdscan import Block, Link, Scan, scan
 from learnsite.load.source import parse_yaml
+from learnsite.load.suggest import did_you_mean
 from learnsite.load.validate import validate
 from learnsite.model.blocks import BLOCKS, ActivityOptions
 from learnsite.model.catalogue import MarkdownSource
@@ -73,16 +73,14 @@ def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags:
     for mark in result.terms:
         name = (mark.ref or mark.text).casefold()
         if name not in site.terms:
-            near = difflib.get_close_matches(name, sorted(site.terms), n=1, cutoff=0.7)
-            guess = f"; did you mean `[[{near[0]}]]`?" if near else ""
+            guess = did_you_mean(name, site.terms, cutoff=0.7, show=lambda term: f"`[[{term}]]`")
             diags.add("ref-unknown-term", _at(source, mark.line, mark.col),
                       f"`{mark.raw}` names no glossary term{guess}",
                       "Use a term, abbreviation or id from content/glossary.yml (or add the term "
                       "there); `[[shown text|term-id]]` shows other words.")
     for mark in result.contacts:
         if mark.ref is not None and mark.ref not in site.contacts:
-            near = difflib.get_close_matches(mark.ref, sorted(site.contacts), n=1, cutoff=0.6)
-            guess = f"; did you mean `{near[0]}`?" if near else ""
+            guess = did_you_mean(mark.ref, site.contacts)
             diags.add("ref-unknown-contact", _at(source, mark.line, mark.col),
                       f"unknown contact `{mark.ref}`{guess}",
                       f"Known contacts: {', '.join(sorted(site.contacts)) or 'none'}; "
@@ -115,15 +113,14 @@ def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, 
         return
     anchors = site.pages.get(resolved)
     if anchors is None:
-        near = difflib.get_close_matches(resolved, list(site.pages), n=1, cutoff=0.75)
-        guess = (f"; did you mean `{posixpath.relpath(near[0], posixpath.dirname(site_path) or '.')}`?"
-                 if near else "")
+        here = posixpath.dirname(site_path) or "."
+        guess = did_you_mean(resolved, site.pages, cutoff=0.75,
+                             show=lambda page: f"`{posixpath.relpath(page, here)}`")
         diags.add("link-broken", where, f"link target `{path}` does not exist{guess}",
                   "Links are relative to this page's place in the site: content/ pages at the "
                   "root, modules under modules/<id>/, checklists under checklists/.")
     elif anchor and anchor not in anchors:
-        near = difflib.get_close_matches(anchor, sorted(anchors), n=1, cutoff=0.5)
-        guess = f"; did you mean `#{near[0]}`?" if near else ""
+        guess = did_you_mean(anchor, anchors, cutoff=0.5, show=lambda name: f"`#{name}`")
         diags.add("link-anchor-missing", where,
                   f"`{resolved}` has no heading with the anchor `#{anchor}`{guess}")
 
@@ -144,8 +141,7 @@ def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Dia
     where = _at(source, block.line, block.col)
     options_model = BLOCKS.get(block.name)
     if options_model is None:
-        near = difflib.get_close_matches(block.name, list(BLOCKS), n=1, cutoff=0.6)
-        guess = f"; did you mean `{near[0]}`?" if near else ""
+        guess = did_you_mean(block.name, BLOCKS)
         diags.add("block-unknown", where, f"unknown block type `{block.name}`{guess}",
                   f"Known block types: {', '.join(BLOCKS)}.")
         return
@@ -155,8 +151,7 @@ def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Dia
         known = sorted(p.removeprefix("checklists/").removesuffix(".md") for p in site.pages
                        if p.startswith("checklists/"))
         if block.title not in known:
-            near = difflib.get_close_matches(block.title or "", known, n=1, cutoff=0.6)
-            guess = f"; did you mean `{near[0]}`?" if near else ""
+            guess = did_you_mean(block.title or "", known)
             diags.add("ref-unknown-checklist", where,
                       f"unknown checklist `{block.title or ''}`{guess}",
                       f"Write `/// checklist | ID` with one of: {', '.join(known) or 'none yet'}.")

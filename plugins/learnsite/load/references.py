@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 
 from learnsite.diagnostics import Diagnostics
 from learnsite.load.source import Key, YamlDoc
+from learnsite.load.suggest import did_you_mean
 from learnsite.model.catalogue import Catalogue
 
 SITE = "site_config.yml"
@@ -101,8 +101,7 @@ def refs(doc: YamlDoc, items: Sequence[tuple[Key, str]], known: set[str], rule: 
         if value in known:
             continue
         ok = False
-        near = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-        guess = f"; did you mean `{near[0]}`?" if near else ""
+        guess = did_you_mean(value, known)
         listing = ", ".join(sorted(known)) or "none are declared yet"
         diags.add(rule, doc.at(key), f"unknown {kind} `{value}`{guess}", f"Known {kind}s: {listing}.")
     return ok

@@ -3,7 +3,6 @@ explained diagnostic (with "did you mean" for misspelt keys)."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from learnsite.diagnostics import Diagnostics
 from learnsite.load.source import Key, YamlDoc
+from learnsite.load.suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,8 +58,7 @@ def _report(doc: YamlDoc, model: type[BaseModel], loc: Key, error: Any, diags: D
                   _describe(model, path[skip:]) or f"Add a line `{path[-1]}: …`.")
     elif kind == "extra_forbidden":
         allowed = _allowed_keys(model, path[skip:-1])
-        near = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
-        guess = f"; did you mean `{near[0]}`?" if near else ""
+        guess = did_you_mean(str(path[-1]), allowed)
         diags.add("schema-unknown-key", doc.key_at(path), f"unknown key `{path[-1]}`{guess}",
                   f"Allowed keys here: {', '.join(sorted(allowed))}.")
     elif kind == "too_short" and not value:
