@@ -1,5 +1,5 @@
 """axe-core in headless Chromium: no serious or critical accessibility violation on the pages
-frontliners and trainers use most."""
+frontliners and trainers use most, in English and in Arabic."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ PAGES = [
     "checklists/forced-labour-indicators/",
     "checklists/trafficking-indicators/",
 ]
+PAGES += [f"ar/{path}" for path in PAGES]
 
 
 @pytest.fixture(scope="module")
