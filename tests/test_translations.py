@@ -60,7 +60,7 @@ def test_english_and_arabic_have_their_own_search_index(bilingual_site: Path) ->
 
 def test_translations_command_lists_missing_and_stale(bilingual: Path, learnsite) -> None:
     run = learnsite("--root", str(bilingual), "translations")
-    assert run.out.splitlines()[0] == "ar (العربية): 4 of 8 translated; 0 stale, 4 missing"
+    assert run.out.splitlines()[0] == "ar (العربية): 5 of 8 translated; 0 stale, 3 missing"
     assert "  missing  modules/basics/definitions.md" in run.out
     edit(bilingual / "content/index.md", "# Home", "# Home page")
     stale = learnsite("--root", str(bilingual), "translations", "--format", "json")
@@ -79,12 +79,12 @@ def test_translations_command_lists_missing_and_stale(bilingual: Path, learnsite
 
 def test_translation_that_does_not_fit_its_source(bilingual: Path, learnsite) -> None:
     edit(bilingual / "content/checklists/mini.ar.yml", "  - id: deception\n", "  - id: deceptio\n")
-    edit(bilingual / "content/glossary.ar.yml", "terms:", "glossary:\nterms:")
+    edit(bilingual / "content/glossary.ar.yml", "terms:", "glossary:\nterms:")  # not a key
     edit(bilingual / "modules/indicators/signs.ar.md", "minutes: 30", "minutes: 35")
     run = learnsite("--root", str(bilingual), "check", "--format", "json")
     found = {(p["rule"], p["path"], p["line"]) for p in run.problems}
     assert ("translation-mismatch", "content/checklists/mini.ar.yml", 12) in found  # stamped: +1
-    assert ("translation-mismatch", "content/glossary.ar.yml", 4) in found
+    assert ("schema-unknown-key", "content/glossary.ar.yml", 4) in found
     assert ("translation-mismatch", "modules/indicators/signs.ar.md", 1) in found
     assert run.code == 1
 
@@ -94,4 +94,18 @@ def test_arabic_pages_get_their_links_checked(bilingual: Path, learnsite) -> Non
          "../../checklists/mni.md")
     run = learnsite("--root", str(bilingual), "check", "--format", "json")
     assert ("link-broken", "modules/indicators/signs.ar.md", 14) in {
+        (p["rule"], p["path"], p["line"]) for p in run.problems}
+
+
+def test_records_without_ids_are_translated_in_order(bilingual_site: Path) -> None:
+    programme = _html(bilingual_site, "ar/programmes/workshop/index.html")
+    assert "<title>الورشة - مركز الاختبار</title>" in programme
+    assert 'id="day-1">اليوم الأول' in programme
+
+
+def test_a_translated_list_longer_than_its_source(bilingual: Path, learnsite) -> None:
+    edit(bilingual / "site_config.ar.yml", "      - title: اليوم الأول\n",
+         "      - title: اليوم الأول\n      - title: اليوم الثاني\n")
+    run = learnsite("--root", str(bilingual), "check", "--format", "json")
+    assert ("translation-mismatch", "site_config.ar.yml", 11) in {
         (p["rule"], p["path"], p["line"]) for p in run.problems}

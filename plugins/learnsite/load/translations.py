@@ -63,26 +63,35 @@ def overlay(base: Any, over: Any, doc: YamlDoc, key: Key, diags: Diagnostics) ->
         for name, value in over.items():
             if key == () and name == HEADER:
                 continue
-            if name not in base:
-                diags.add("translation-mismatch", doc.key_at((*key, name)),
-                          f"`{name}` is not in the source, so there is nothing to translate")
-                continue
-            merged[name] = overlay(base[name], value, doc, (*key, name), diags)
+            # A key the source leaves out (an optional text) may be given; a key the format does
+            # not know is reported by the model's own validation, with "did you mean".
+            merged[name] = overlay(base[name], value, doc, (*key, name), diags) if name in base else value
         return merged
     if isinstance(base, list) and isinstance(over, list) and base and isinstance(base[0], dict):
-        by_id = {item.get("id"): i for i, item in enumerate(base) if isinstance(item, dict)}
-        merged_list = list(base)
-        for index, item in enumerate(over):
-            item_id = item.get("id") if isinstance(item, dict) else None
-            if item_id not in by_id:
-                diags.add("translation-mismatch", doc.at((*key, index)),
-                          f"no record with id `{item_id}` in the source",
-                          "Copy each record's `id:` from the source unchanged.")
-                continue
-            position = by_id[item_id]
-            merged_list[position] = overlay(base[position], item, doc, (*key, index), diags)
-        return merged_list
+        return _overlay_records(base, over, doc, key, diags)
     return over
+
+
+def _overlay_records(base: list[Any], over: list[Any], doc: YamlDoc, key: Key,
+                     diags: Diagnostics) -> list[Any]:
+    """Records matched by `id` where the source gives them one, else by position (days, breaks)."""
+    merged = list(base)
+    by_id = {item.get("id"): i for i, item in enumerate(base) if isinstance(item, dict) and "id" in item}
+    for index, item in enumerate(over):
+        if by_id:
+            item_id = item.get("id") if isinstance(item, dict) else None
+            position = by_id.get(item_id)
+            problem = f"no record with id `{item_id}` in the source"
+            fix = "Copy each record's `id:` from the source unchanged."
+        else:
+            position = index if index < len(base) else None
+            problem = f"the source has only {len(base)} entries here, so entry {index + 1} has no source"
+            fix = "Keep the entries in the source's order, one for each."
+        if position is None:
+            diags.add("translation-mismatch", doc.at((*key, index)), problem, fix)
+            continue
+        merged[position] = overlay(base[position], item, doc, (*key, index), diags)
+    return merged
 
 
 def _yaml_overlay(reader: SourceReader, source: Path, language: str, model: type[M],
