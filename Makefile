@@ -23,7 +23,7 @@ check: $(VENV)/.installed-test
 	$(MAKE) --no-print-directory lint
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff check plugins tests bench scripts
 	$(BIN)/mypy
 
 ## serve: live preview for authors at http://127.0.0.1:8000
