@@ -68,8 +68,3 @@ class Catalogue:
     def is_translated(self, site_path: str) -> bool:
         """Whether a page is in this catalogue's language (always, for the source language)."""
         return self.translated is None or site_path in self.translated
-
-    def module_sessions(self, module_id: str) -> tuple[Session, ...]:
-        """The sessions of a module, or none when the module failed to load."""
-        module = self.modules.get(module_id)
-        return module.sessions if module else ()

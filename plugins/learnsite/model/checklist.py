@@ -104,9 +104,6 @@ class SomePresent(Record):
     some_present: bool = Field(alias="some-present")
 
 
-CONDITION_KEYS = ("all", "any", "not", "present", "indicator", "answer", "unknown", "some-present")
-
-
 def _condition_key(value: Any) -> str | None:
     """The single key that says which condition a mapping is."""
     if isinstance(value, dict):
