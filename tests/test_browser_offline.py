@@ -31,6 +31,11 @@ def test_unzipped_bundle_works_from_file_urls(built_site: Path, browser: Browser
     page.wait_for_load_state()
     assert page.url.split("?")[0].endswith("/modules/eleven-indicators/how-indicators-combine.html")
 
+    page.goto((tmp_path / "ar/index.html").as_uri())
+    assert page.locator("body").get_attribute("dir") == "rtl"
+    arabic = site_search(page, "جواز")
+    assert arabic.count() > 0, "Arabic search works offline too"
+
     page.goto((tmp_path / "checklists/forced-labour-indicators.html").as_uri())
     page.locator("fieldset[data-indicator=deception] input[value=yes]").first.click()
     assert page.locator(".ls-outcome").get_attribute("data-outcome") == "gather-more-information"
