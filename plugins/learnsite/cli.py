@@ -109,6 +109,33 @@ def _stamp(root: Path, files: list[Path]) -> int:
     return code
 
 
+def _cmd_handbooks(args: argparse.Namespace) -> int:
+    from learnsite.render.handbook.pdf import HandbookError, render_handbook
+
+    result = load_project(args.root)
+    if result.diagnostics.errors:
+        print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
+        return 1
+    site = result.catalogue.site
+    handbooks = [h for h in (site.handbooks if site else []) if not args.ids or h.id in args.ids]
+    unknown = sorted(set(args.ids) - {h.id for h in handbooks})
+    if unknown:
+        print(f"learnsite handbooks: no handbook {', '.join(unknown)} in site_config.yml",
+              file=sys.stderr)
+        return 2
+    out = args.out or args.root / "site" / "handbooks"
+    failed = 0
+    for handbook in handbooks:
+        try:
+            done = render_handbook(result.catalogue, handbook, out / f"{handbook.id}.pdf")
+        except HandbookError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"wrote {done.path} ({done.pages} pages, {done.size // 1024} KB)")
+    return 1 if failed else 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out or args.root / "schemas"):
         print(f"wrote {path}")
@@ -166,6 +193,13 @@ def _parser() -> argparse.ArgumentParser:
     translations.add_argument("--stamp", nargs="+", type=Path, metavar="FILE",
                               help="translation files now up to date with their sources")
     translations.set_defaults(run=_cmd_translations)
+
+    handbooks = commands.add_parser("handbooks", help="build the PDF handbooks (all, or those named)")
+    handbooks.add_argument("ids", nargs="*", metavar="ID", help="handbook ids from site_config.yml")
+    handbooks.add_argument("--out", type=Path, help="folder for the PDFs (default: site/handbooks/)")
+    handbooks.add_argument("--format", choices=["text", "github", "json"],
+                           help="format of content problems, if any")
+    handbooks.set_defaults(run=_cmd_handbooks)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
     rules.set_defaults(run=_cmd_rules)

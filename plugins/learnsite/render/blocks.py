@@ -47,13 +47,12 @@ class _CurriculumBlock(Block):
 
     ARGUMENT = None
     OPTIONS: ClassVar[dict[str, tuple[Any, Callable[[Any], Any]]]] = {}
-    TRAINER_ONLY = False
 
     def _edition(self) -> str:
         return str(self.config.get("edition", "web"))
 
     def _shown(self) -> bool:
-        return not (self.TRAINER_ONLY and self._edition() != "trainer")
+        return True
 
     def t(self, key: str) -> str:
         """An interface string in the page's language."""
@@ -78,8 +77,6 @@ class TrainerNotes(_CurriculumBlock):
     """Facilitation notes: collapsed on the web, set off in the trainer handbook."""
 
     NAME = "trainer-notes"
-    TRAINER_ONLY = False
-
     def _shown(self) -> bool:
         return self._edition() != "participant"
 
@@ -138,10 +135,27 @@ class Handout(_CurriculumBlock):
 
 
 class AnswerBlock(_CurriculumBlock):
-    """A model answer: only in the trainer edition, absent everywhere else."""
+    """A model answer: only in the trainer edition; the participant edition gets an empty space
+    to write in, and the web gets nothing at all."""
 
     NAME = "answer"
-    TRAINER_ONLY = True
+
+    def _shown(self) -> bool:
+        return self._edition() != "web"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        if self._edition() != "participant":
+            return super().on_create(parent)
+        self._parent = parent
+        box = etree.SubElement(parent, "div", {"class": "ls-block ls-answer-space"})
+        label = etree.SubElement(box, "p", {"class": "admonition-title"})
+        label.text = self.t("answer-space")
+        self._space = box
+        return etree.Element("div")  # the model answer goes here, and is never attached
+
+    def on_end(self, block: etree.Element) -> None:
+        if self._edition() != "participant":
+            super().on_end(block)
 
 
 _BLOCK_CLASSES: tuple[type[_CurriculumBlock], ...] = (

@@ -5,11 +5,12 @@ against them, so both see the same site."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from learnsite.load.mdscan import Mark, replace_marks, scan
+from learnsite.load.mdscan import Block, Mark, replace_marks, scan
 from learnsite.load.translations import translation_status
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.checklist import Checklist
@@ -188,15 +189,26 @@ def _widget_context(cat: Catalogue, checklist: Checklist, level: int, prefix: st
             "contacts": cat.site.contacts if cat.site else [], "data": checklist_data(checklist)}
 
 
-def expand_embeds(markdown: str, cat: Catalogue) -> str:
-    """Replace each `/// checklist | ID` block by that checklist's interactive form."""
+def replace_blocks(markdown: str, name: str, render: Callable[[Block], str | None]) -> str:
+    """Replace each closed `/// name` block by `render(block)` (None leaves it as it is)."""
     lines = markdown.splitlines()
     for block in reversed(scan(markdown).blocks):
-        checklist = cat.checklists.get(block.title or "")
-        if block.name == "checklist" and checklist is not None and block.end_line is not None:
-            widget = checklist_widget(cat, checklist, level=3, prefix=f"{checklist.id}-")
-            lines[block.line - 1: block.end_line] = [widget]
+        if block.name == name and block.end_line is not None:
+            replacement = render(block)
+            if replacement is not None:
+                lines[block.line - 1: block.end_line] = [replacement]
     return "\n".join(lines) + "\n"
+
+
+def expand_embeds(markdown: str, cat: Catalogue) -> str:
+    """Replace each `/// checklist | ID` block by that checklist's interactive form."""
+    def widget(block: Block) -> str | None:
+        checklist = cat.checklists.get(block.title or "")
+        if checklist is None:
+            return None
+        return checklist_widget(cat, checklist, level=3, prefix=f"{checklist.id}-")
+
+    return replace_blocks(markdown, "checklist", widget)
 
 
 def contacts_markdown(cat: Catalogue, contacts: list[Contact]) -> str:

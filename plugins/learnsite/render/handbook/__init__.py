@@ -1,0 +1,1 @@
+"""Printable handbooks: the catalogue to one HTML document per handbook, then to PDF."""

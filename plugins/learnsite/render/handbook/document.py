@@ -1,0 +1,195 @@
+"""One handbook as one HTML document: cover, contents, overview, a chapter per module, printable
+checklist forms, glossary, handouts and assessments, in the handbook's edition and language.
+
+Links between pages of the site become links inside the PDF when their target is in the
+handbook, and plain text otherwise; a checklist embedded in a session points to its printable
+form. Every part ends with an empty marker element, so the renderer can prove nothing was lost.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import markdown
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from learnsite.load.mdscan import Block, scan
+from learnsite.model.catalogue import Catalogue, LoadedModule, Session
+from learnsite.model.site import Handbook, Programme
+from learnsite.render.pages import expand_page, language_name, replace_blocks
+from learnsite.render.strings import translator
+from learnsite.schedule import clock, schedule_programme
+
+FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+_HREF = re.compile(r'<a href="([^"#]*\.md)(#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A top-level part of the handbook, with the sections listed in the contents."""
+
+    id: str
+    kind: str
+    title: str
+    html: str
+    sections: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class HandbookDocument:
+    """The handbook's HTML and what must be found in the rendered PDF."""
+
+    html: str
+    parts: list[Part] = field(default_factory=list)
+
+    @property
+    def end_markers(self) -> list[str]:
+        """Ids of the marker closing each part: a part whose marker is missing was cut short."""
+        return [f"end-{part.id}" for part in self.parts]
+
+
+@cache
+def _env() -> Environment:
+    return Environment(loader=PackageLoader("learnsite.render.handbook", "templates"),
+                       autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                       undefined=StrictUndefined)
+
+
+def session_anchor(session: Session) -> str:
+    """The id of a session's section in a handbook."""
+    return f"s-{session.module_id}-{session.id}"
+
+
+def to_html(text: str, edition: str, language: str) -> str:
+    """Session Markdown as HTML for print, headings shifted so a session title is an h2."""
+    converter = markdown.Markdown(
+        extensions=["attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+                    "pymdownx.superfences", "pymdownx.blocks.admonition",
+                    "pymdownx.blocks.details", "learnsite.render.blocks"],
+        extension_configs={"toc": {"baselevel": 2, "permalink": False},
+                           "learnsite.render.blocks": {"edition": edition, "language": language}})
+    return str(converter.convert(text))
+
+
+class _Builder:
+    """Collects the parts of one handbook."""
+
+    def __init__(self, cat: Catalogue, handbook: Handbook) -> None:
+        self.cat = cat
+        self.handbook = handbook
+        self.t = translator(cat.language)
+        self.programme = next((p for p in cat.site.programmes if p.id == handbook.programme), None) \
+            if cat.site else None
+        ids = ([m for day in self.programme.days for m in day.modules] if self.programme
+               else handbook.modules or [])
+        self.modules = [cat.modules[m] for m in dict.fromkeys(ids) if m in cat.modules]
+        self.anchors = {f"modules/{m.record.id}/{s.id}.md": session_anchor(s)
+                        for m in self.modules for s in m.sessions}
+        self.anchors |= {f"modules/{m.record.id}/index.md": f"m-{m.record.id}" for m in self.modules}
+        self.anchors |= {f"checklists/{c}.md": f"c-{c}" for c in cat.checklists}
+        if "glossary" in handbook.include:
+            self.anchors["glossary.md"] = "glossary"
+
+    def markdown(self, text: str, site_path: str) -> str:
+        """Convert Markdown of the page at `site_path`, with print-ready links and embeds."""
+        def form_note(block: Block) -> str:
+            target = f"../../checklists/{block.title}.md"
+            return f"*[{self.t('checklist-form')}]({target})*"
+
+        text = replace_blocks(text, "checklist", form_note)
+        html = to_html(expand_page(text, self.cat, site_path), self.handbook.edition, self.cat.language)
+        return self._links(html, site_path)
+
+    def source_language(self, html: str, site_path: str) -> str:
+        """Text not yet translated keeps its own language and direction inside the handbook."""
+        if self.cat.is_translated(site_path):
+            return html
+        return f'<div lang="en" dir="ltr" class="source-language">{html}</div>'
+
+    def _links(self, html: str, site_path: str) -> str:
+        def relink(match: re.Match[str]) -> str:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(site_path), match.group(1)))
+            fragment = (match.group(2) or "").lstrip("#")
+            anchor = self.anchors.get(target)
+            if anchor is None:
+                return match.group(4)
+            if target == "glossary.md" and fragment:
+                anchor = f"g-{fragment}"
+            return f'<a href="#{anchor}"{match.group(3)}>{match.group(4)}</a>'
+
+        return _HREF.sub(relink, html)
+
+    def parts(self) -> list[Part]:
+        include = self.handbook.include
+        parts: list[Part] = []
+        if "overview" in include and self.programme is not None:
+            parts.append(self.overview(self.programme))
+        if "modules" in include:
+            parts += [self.module(m) for m in self.modules]
+        if "checklists" in include and self.cat.checklists:
+            parts.append(self.checklists())
+        if "glossary" in include and self.cat.glossary.terms:
+            parts.append(Part("glossary", "glossary", self.t("glossary"),
+                              _env().get_template("glossary.html.j2").render(
+                                  terms=sorted(self.cat.glossary.terms, key=lambda term: term.term))))
+        if "handouts" in include:
+            handouts = self.handouts()
+            if handouts:
+                parts.append(Part("handouts", "handouts", self.t("handouts"), handouts))
+        return parts
+
+    def overview(self, programme: Programme) -> Part:
+        html = _env().get_template("overview.html.j2").render(
+            programme=programme, days=schedule_programme(programme, self.cat.modules), clock=clock,
+            objectives=[o for m in self.modules for o in m.record.objectives], t=self.t)
+        return Part("overview", "overview", self.t("overview"), html)
+
+    def module(self, module: LoadedModule) -> Part:
+        sessions = []
+        for session in module.sessions:
+            text = session.source.body.lstrip("\n")
+            text = text.partition("\n")[2] if text.startswith("# ") else text  # title comes from meta
+            path = f"modules/{module.record.id}/{session.id}.md"
+            sessions.append((session, self.source_language(self.markdown(text, path), path)))
+        html = _env().get_template("module.html.j2").render(
+            module=module.record, sessions=sessions, anchor=session_anchor, t=self.t,
+            untranslated=not self.cat.is_translated(f"modules/{module.record.id}/index.md"))
+        return Part(f"m-{module.record.id}", "module", module.record.title, html,
+                    tuple((session_anchor(s), s.meta.title) for s, _ in sessions))
+
+    def checklists(self) -> Part:
+        html = _env().get_template("checklists.html.j2").render(
+            checklists=list(self.cat.checklists.values()), t=self.t)
+        return Part("checklists", "checklists", self.t("checklists"), html,
+                    tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()))
+
+    def handouts(self) -> str:
+        pieces = []
+        for module in self.modules:
+            for session in module.sessions:
+                body = session.source.body.splitlines()
+                for block in scan(session.source.body).blocks:
+                    if block.name == "handout" and block.end_line is not None:
+                        text = "\n".join(body[block.line - 1: block.end_line])
+                        pieces.append(self.markdown(text, f"modules/{module.record.id}/{session.id}.md"))
+        return "\n".join(pieces)
+
+
+def build_document(cat: Catalogue, handbook: Handbook, css: str) -> HandbookDocument:
+    """The whole handbook as one HTML document (`cat` already in the handbook's language)."""
+    builder = _Builder(cat, handbook)
+    parts = builder.parts()
+    dates = [m.record.last_reviewed for m in builder.modules]
+    versions = sorted({m.record.version for m in builder.modules})
+    direction = next((lang.dir for lang in cat.site.languages if lang.code == cat.language), "ltr") \
+        if cat.site else "ltr"
+    html = _env().get_template("handbook.html.j2").render(
+        handbook=handbook, parts=parts, programme=builder.programme, t=builder.t,
+        organisation=cat.site.organisation if cat.site else None, language=cat.language,
+        language_name=language_name(cat), direction=direction, css=css,
+        date=max(dates).isoformat() if dates else "", version=versions[-1] if versions else "1.0")
+    return HandbookDocument(html, parts)

@@ -1,0 +1,53 @@
+"""Handbooks to PDF with WeasyPrint, checked before anything is written.
+
+A handbook is rendered, then every part's end marker is looked for in the rendered pages: a
+part cut short (WeasyPrint can stop partway without a word) fails with its name instead of
+producing a thinner PDF. The file is written beside its target and renamed into place, so a
+failed render never leaves a partial PDF at the output path. Output is byte-identical for
+the same sources (no creation date, no random ids).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from learnsite.model.catalogue import Catalogue
+from learnsite.model.site import Handbook
+from learnsite.render.handbook.document import FONTS, build_document
+
+CSS = (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
+
+
+class HandbookError(Exception):
+    """A handbook that could not be rendered in full; the message names what is missing."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One written handbook."""
+
+    path: Path
+    pages: int
+    size: int
+
+
+def render_handbook(cat: Catalogue, handbook: Handbook, target: Path, css: str = CSS) -> Rendered:
+    """Render one handbook to `target` (the catalogue in any language; the handbook's is used)."""
+    from weasyprint import HTML  # heavy import, only when a handbook is built
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    language_cat = cat.translations.get(handbook.language, cat)
+    document = build_document(language_cat, handbook, css)
+    rendered = HTML(string=document.html, base_url=f"{FONTS}/").render()
+    found = {anchor for page in rendered.pages for anchor in page.anchors}
+    missing = [marker.removeprefix("end-") for marker in document.end_markers if marker not in found]
+    if missing:
+        raise HandbookError(f"handbook `{handbook.id}` lost content while rendering: "
+                            f"{', '.join(missing)} did not render in full")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".pdf.part")
+    rendered.write_pdf(partial)
+    partial.replace(target)
+    return Rendered(target, len(rendered.pages), target.stat().st_size)
