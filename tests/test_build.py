@@ -84,3 +84,15 @@ def test_referral_contacts_are_filled_in(built_site: Path) -> None:
     assert "{{ contacts }}" not in html
     assert "National anti-trafficking hotline" in html
     assert "to be confirmed by the centre" in html
+
+
+def test_programme_page_links_its_handbooks_with_pages_and_size(built_site: Path) -> None:
+    html = (built_site / "programmes/inspectors-forced-labour/index.html").read_text()
+    links = re.findall(r'<a href="\.\./\.\./handbooks/([^"]+)\.pdf" download>[^<]+</a> '
+                       r'\(([^,]+), ([^,]+), PDF, <span dir="ltr">(\d+) pages, (\d+) KB</span>\)', html)
+    assert {link[0] for link in links} >= {"inspectors-workshop-trainer",
+                                           "inspectors-workshop-participant-ar"}
+    for handbook, _edition, _language, pages, size in links:
+        pdf = built_site / "handbooks" / f"{handbook}.pdf"
+        assert int(pages) > 20
+        assert abs(pdf.stat().st_size / 1024 - int(size)) <= 1

@@ -7,9 +7,11 @@ told what it is by environment variables, so the core stays free of MkDocs.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,12 +74,20 @@ def build_other_languages(config_file: Path, site_dir: Path, languages: list[str
         run_build(config_file, site_dir / language, language=language)
 
 
-def build_offline_bundle(config_file: Path, site_dir: Path, languages: list[str]) -> int:
-    """Build the offline copy of every language and pack it as `<site>/offline.zip`."""
+def build_offline_bundle(config_file: Path, site_dir: Path, languages: list[str],
+                         extra: Path | None = None,
+                         finish: Callable[[Path], None] | None = None) -> int:
+    """Build the offline copy of every language (with the folder `extra`, e.g. the handbooks,
+    copied in beside them, and `finish` applied to the whole copy) and pack it as
+    `<site>/offline.zip`."""
     with tempfile.TemporaryDirectory(prefix="learnsite-offline-") as folder:
         run_build(config_file, Path(folder), offline_copy=True)
         for language in languages:
             run_build(config_file, Path(folder) / language, language=language, offline_copy=True)
+        if extra is not None and extra.is_dir():
+            shutil.copytree(extra, Path(folder) / extra.name)
+        if finish is not None:
+            finish(Path(folder))
         size = offline.zip_folder(Path(folder), site_dir / offline.BUNDLE_NAME)
     for page in site_dir.rglob("*.html"):
         offline.stamp_size(page, size)

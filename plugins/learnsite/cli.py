@@ -110,30 +110,25 @@ def _stamp(root: Path, files: list[Path]) -> int:
 
 
 def _cmd_handbooks(args: argparse.Namespace) -> int:
-    from learnsite.render.handbook.pdf import HandbookError, render_handbook
+    from learnsite.render.handbook.pdf import build_all, describe
 
     result = load_project(args.root)
     if result.diagnostics.errors:
         print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
         return 1
-    site = result.catalogue.site
-    handbooks = [h for h in (site.handbooks if site else []) if not args.ids or h.id in args.ids]
-    unknown = sorted(set(args.ids) - {h.id for h in handbooks})
+    cat = result.catalogue
+    known = {h.id for h in cat.site.handbooks} if cat.site else set()
+    unknown = sorted(set(args.ids) - known)
     if unknown:
-        print(f"learnsite handbooks: no handbook {', '.join(unknown)} in site_config.yml",
-              file=sys.stderr)
+        print(f"learnsite handbooks: no handbook {', '.join(unknown)} in site_config.yml; "
+              f"known: {', '.join(sorted(known)) or 'none'}", file=sys.stderr)
         return 2
-    out = args.out or args.root / "site" / "handbooks"
-    failed = 0
-    for handbook in handbooks:
-        try:
-            done = render_handbook(result.catalogue, handbook, out / f"{handbook.id}.pdf")
-        except HandbookError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        print(f"wrote {done.path} ({done.pages} pages, {done.size // 1024} KB)")
-    return 1 if failed else 0
+    written, failures = build_all(cat, args.out or args.root / "site" / "handbooks", only=args.ids)
+    for rendered in written:
+        print(f"wrote {rendered.path} ({describe(rendered)})")
+    for failure in failures:
+        print(f"error: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -14,6 +16,12 @@ class LearnsiteConfig(Config):
 
     root = c.Optional(c.Dir(exists=True))
     """Project folder holding site_config.yml; defaults to the folder of mkdocs.yml."""
+
+    handbooks = c.Type(bool, default=True)
+    """Build the PDF handbooks of site_config.yml into site/handbooks/."""
+
+    handbooks_when_serving = c.Type(bool, default=bool(os.environ.get("LEARNSITE_PDF")))
+    """Also build handbooks in `mkdocs serve` (slow; default from LEARNSITE_PDF=1)."""
 
     offline_bundle = c.Type(bool, default=True)
     """Also build site/offline.zip, the site for reading without a connection (not when serving)."""

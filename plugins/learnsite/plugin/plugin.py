@@ -21,6 +21,7 @@ from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, THEME, site_assets
+from learnsite.render.handbook.pdf import Rendered, build_all, describe, stamp_handbooks
 from learnsite.render.navigation import navigation
 from learnsite.render.pages import (
     TRANSLATIONS_PAGE,
@@ -39,6 +40,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
     """Loads the catalogue once per build and adds the pages and assets generated from it."""
 
     catalogue: Catalogue | None = None
+    default: Catalogue | None = None
+    handbooks: list[Rendered] = []  # noqa: RUF012 - replaced per build
     serving = False
     build = Build(None, nested=False)
     languages: list[tuple[str, str]] = []  # noqa: RUF012 - replaced per build
@@ -61,6 +64,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         if not self.build.nested:
             _report(result)
         default = result.catalogue
+        self.default = default
         self.catalogue = default.translations.get(self.build.language or "", default)
         self.languages = [(lang.code, lang.name) for lang in default.site.languages] if default.site else []
         language = self.catalogue.language
@@ -136,17 +140,34 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.catalogue is not None and self.catalogue.language == "ar" and index.is_file():
             expand_search_index(index)
-        if self.serving or self.build.nested:
+        if self.build.nested or (self.serving and not self.config.handbooks_when_serving):
             return
-        config_file, site_dir = Path(str(config.config_file_path)), Path(config.site_dir)
+        site_dir = Path(config.site_dir)
+        if self.config.handbooks and self.default is not None:
+            self._handbooks(site_dir / "handbooks")
+        if self.serving:
+            return
+        config_file = Path(str(config.config_file_path))
         others = [code for code, _ in self.languages[1:]]
         try:
             build_other_languages(config_file, site_dir, others)
             if self.config.offline_bundle:
-                size = build_offline_bundle(config_file, site_dir, others)
+                size = build_offline_bundle(
+                    config_file, site_dir, others, extra=site_dir / "handbooks",
+                    finish=lambda folder: stamp_handbooks(folder, self.handbooks))
                 log.info("learnsite: %s is %s", offline.BUNDLE_NAME, offline.human_size(size))
         except BuildError as exc:
             raise PluginError(str(exc)) from None
+        stamp_handbooks(site_dir, self.handbooks)
+
+    def _handbooks(self, folder: Path) -> None:
+        """Build every handbook; report each failure by id, and fail after trying them all."""
+        assert self.default is not None
+        self.handbooks, failures = build_all(self.default, folder)
+        for rendered in self.handbooks:
+            log.info("learnsite: handbooks/%s (%s)", rendered.path.name, describe(rendered))
+        if failures:
+            raise PluginError("learnsite could not build every handbook:\n" + "\n".join(failures))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on edits to modules and site_config.yml too, not only to docs_dir."""

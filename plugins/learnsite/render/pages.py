@@ -88,6 +88,11 @@ def language_name(cat: Catalogue) -> str:
 TRANSLATIONS_PAGE = "translations.md"
 
 
+def handbook_slot(handbook_id: str) -> str:
+    """Where a handbook's page count and size go once it is built (see stamp_handbooks)."""
+    return f"<!--ls-handbook-{handbook_id}-->"
+
+
 def page_sources(cat: Catalogue) -> dict[str, str]:
     """The source file behind every page of the site, for "Edit this page" links."""
     sources = {page.site_path: f"content/{page.site_path}" for page in cat.pages}
@@ -118,6 +123,8 @@ def programme_page(cat: Catalogue, programme: Programme) -> str:
         objectives=[o for m in modules for o in m.record.objectives],
         days=schedule_programme(programme, cat.modules), clock=clock,
         handbooks=[h for h in cat.site.handbooks if h.programme == programme.id] if cat.site else [],
+        languages={lang.code: lang.name for lang in cat.site.languages} if cat.site else {},
+        root="../../" if cat.translated is None else "../../../", slot=handbook_slot,
         total_minutes=sum(s.meta.minutes for m in modules for s in m.sessions),
     )
 

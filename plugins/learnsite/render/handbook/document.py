@@ -145,7 +145,8 @@ class _Builder:
     def overview(self, programme: Programme) -> Part:
         html = _env().get_template("overview.html.j2").render(
             programme=programme, days=schedule_programme(programme, self.cat.modules), clock=clock,
-            objectives=[o for m in self.modules for o in m.record.objectives], t=self.t)
+            objectives=[(o, self.cat.is_translated(f"modules/{m.record.id}/index.md"))
+                        for m in self.modules for o in m.record.objectives], t=self.t)
         return Part("overview", "overview", self.t("overview"), html)
 
     def module(self, module: LoadedModule) -> Part:

@@ -39,6 +39,8 @@ def render_handbook(cat: Catalogue, handbook: Handbook, target: Path, css: str =
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     language_cat = cat.translations.get(handbook.language, cat)
+    site = language_cat.site
+    handbook = next((h for h in site.handbooks if h.id == handbook.id), handbook) if site else handbook
     document = build_document(language_cat, handbook, css)
     rendered = HTML(string=document.html, base_url=f"{FONTS}/").render()
     found = {anchor for page in rendered.pages for anchor in page.anchors}
@@ -51,3 +53,36 @@ def render_handbook(cat: Catalogue, handbook: Handbook, target: Path, css: str =
     rendered.write_pdf(partial)
     partial.replace(target)
     return Rendered(target, len(rendered.pages), target.stat().st_size)
+
+
+def build_all(cat: Catalogue, folder: Path, only: list[str] | None = None
+              ) -> tuple[list[Rendered], list[str]]:
+    """Every handbook of the site (or those in `only`) into `folder`; one that fails does not
+    stop the others. Returns what was written and a message per failure."""
+    written, failures = [], []
+    for handbook in cat.site.handbooks if cat.site else []:
+        if only and handbook.id not in only:
+            continue
+        try:
+            written.append(render_handbook(cat, handbook, folder / f"{handbook.id}.pdf"))
+        except HandbookError as exc:
+            failures.append(str(exc))
+        except Exception as exc:
+            failures.append(f"handbook `{handbook.id}` failed to render: {exc}")
+    return written, failures
+
+
+def describe(rendered: Rendered) -> str:
+    """"94 pages, 217 KB": what a reader wants to know before downloading."""
+    return f"{rendered.pages} pages, {max(1, round(rendered.size / 1024))} KB"
+
+
+def stamp_handbooks(site_dir: Path, written: list[Rendered]) -> None:
+    """Write each handbook's page count and size where the pages link to it."""
+    slots = {f"<!--ls-handbook-{r.path.stem}-->": describe(r) for r in written}
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "<!--ls-handbook-" in text:
+            for slot, facts in slots.items():
+                text = text.replace(slot, facts)
+            page.write_text(text, encoding="utf-8")
