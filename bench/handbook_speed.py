@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus import REPO, make_corpus  # noqa: E402 - the sibling module, found through sys.path
+from corpus import REPO, make_corpus
 
 RICH_SESSION = """---
 title: Session {n}
