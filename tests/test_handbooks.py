@@ -62,6 +62,8 @@ def test_outline_lists_parts_and_sessions(handbooks) -> None:
                       (0, "Indicators"), (1, "Signs"), (0, "Checklists"), (1, "Mini checklist"),
                       (0, "Glossary")]
     assert reader.metadata.title == "Workshop, trainer edition"
+    assert "/StructTreeRoot" in reader.trailer["/Root"], "tagged for screen readers"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
     assert reader.metadata.author == "Test Centre"
 
 
