@@ -22,9 +22,8 @@ def test_every_session_has_objectives_and_an_activity(catalogue) -> None:
     for module in catalogue.modules.values():
         for session in module.sessions:
             where = session.source.path
-            if session.meta.method != "assessment":
-                assert session.meta.objectives, where
-                assert any(b.name == "activity" for b in scan(session.source.body).blocks), where
+            assert session.meta.objectives, where
+            assert any(b.name == "activity" for b in scan(session.source.body).blocks), where
 
 
 def test_every_guidance_page_links_to_a_checklist_and_the_referral_contacts(catalogue) -> None:
@@ -40,6 +39,11 @@ def test_every_timetable_fits_its_days(catalogue) -> None:
     for programme in catalogue.site.programmes:
         for day in schedule_programme(programme, catalogue.modules):
             assert day.overrun == 0, (programme.id, day.title)
+    workshop = next(p for p in catalogue.site.programmes if p.id == "inspectors-forced-labour")
+    for day in schedule_programme(workshop, catalogue.modules):
+        assert day.slots[0].start == 9 * 60
+        assert 15 * 60 <= day.end <= 16 * 60, day.title
+        assert any(slot.title == "Lunch" for slot in day.slots)
 
 
 def test_the_workshop_has_a_pre_test_and_a_post_test_with_answers(catalogue) -> None:
