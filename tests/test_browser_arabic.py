@@ -3,6 +3,8 @@ Arabic is written (attached prefixes, hamza and other letter variants, diacritic
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from playwright.sync_api import Browser, Page
 
@@ -75,12 +77,11 @@ def test_arabic_page_reads_right_to_left(arabic: Page, bilingual_url: str) -> No
 def test_switcher_reaches_the_twin_page_and_back(browser: Browser, bilingual_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{bilingual_url}/modules/indicators/signs/", wait_until="networkidle")
-    page.locator(".md-select").hover()
-    page.locator(".md-select__link[hreflang=ar]").click()
-    page.wait_for_url(f"{bilingual_url}/ar/modules/indicators/signs/")
-    assert page.locator("html").get_attribute("lang") == "ar"
-    page.locator(".md-select").hover()
-    page.locator(".md-select__link[hreflang=en]").click()
-    page.wait_for_url(f"{bilingual_url}/modules/indicators/signs/")
-    assert page.locator("html").get_attribute("lang") == "en"
+    for language, expected in (("ar", "/ar/modules/indicators/signs/"),
+                               ("en", "/modules/indicators/signs/")):
+        link = page.locator(f".md-select__link[hreflang={language}]")
+        assert link.inner_text().strip() in ("English", "العربية")
+        page.goto(urljoin(page.url, link.get_attribute("href") or ""), wait_until="networkidle")
+        assert page.url == f"{bilingual_url}{expected}"
+        assert page.locator("html").get_attribute("lang") == language
     page.close()
