@@ -77,6 +77,7 @@ class TrainerNotes(_CurriculumBlock):
     """Facilitation notes: collapsed on the web, set off in the trainer handbook."""
 
     NAME = "trainer-notes"
+
     def _shown(self) -> bool:
         return self._edition() != "participant"
 
@@ -150,7 +151,6 @@ class AnswerBlock(_CurriculumBlock):
         box = etree.SubElement(parent, "div", {"class": "ls-block ls-answer-space"})
         label = etree.SubElement(box, "p", {"class": "admonition-title"})
         label.text = self.t("answer-space")
-        self._space = box
         return etree.Element("div")  # the model answer goes here, and is never attached
 
     def on_end(self, block: etree.Element) -> None:
