@@ -41,38 +41,15 @@ class Part:
 
 @dataclass
 class HandbookDocument:
-    """A handbook's parts, and its HTML whole or unit by unit (for rendering apart)."""
+    """The handbook's HTML and what must be found in the rendered PDF."""
 
-    handbook: Handbook
-    parts: list[Part]
-    context: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def html(self) -> str:
-        """The whole handbook as one document (the contents use target-counter)."""
-        return self.unit_html(["cover", "contents", *(p.id for p in self.parts)])
+    html: str
+    parts: list[Part] = field(default_factory=list)
 
     @property
     def end_markers(self) -> list[str]:
         """Ids of the marker closing each part: a part whose marker is missing was cut short."""
         return [f"end-{part.id}" for part in self.parts]
-
-    @property
-    def front(self) -> list[str]:
-        """The units before the first part that the handbook includes."""
-        return [unit for unit in ("cover", "contents") if unit in self.handbook.include]
-
-    def unit_html(self, units: list[str], pages: dict[str, int] | None = None,
-                  elsewhere: list[str] | None = None) -> str:
-        """A document of only `units` (part ids, "cover", "contents"). `pages` gives the contents
-        its page numbers when parts are rendered apart, and `elsewhere` the ids that stand in
-        for targets in other units, so links to them are kept for the merge to resolve."""
-        def page_of(anchor: str) -> str:
-            return f' data-page="{pages[anchor]}"' if pages and anchor in pages else ""
-
-        return _env().get_template("handbook.html.j2").render(
-            parts=self.parts, units=set(units), page_of=page_of, elsewhere=elsewhere or [],
-            **self.context)
 
 
 @cache
@@ -211,10 +188,9 @@ def build_document(cat: Catalogue, handbook: Handbook, css: str) -> HandbookDocu
     versions = sorted({m.record.version for m in builder.modules})
     direction = next((lang.dir for lang in cat.site.languages if lang.code == cat.language), "ltr") \
         if cat.site else "ltr"
-    context: dict[str, object] = {
-        "handbook": handbook, "programme": builder.programme, "t": builder.t,
-        "organisation": cat.site.organisation if cat.site else None, "language": cat.language,
-        "language_name": language_name(cat), "direction": direction, "css": css,
-        "date": max(dates).isoformat() if dates else "",
-        "version": versions[-1] if versions else "1.0"}
-    return HandbookDocument(handbook, parts, context)
+    html = _env().get_template("handbook.html.j2").render(
+        handbook=handbook, parts=parts, programme=builder.programme, t=builder.t,
+        organisation=cat.site.organisation if cat.site else None, language=cat.language,
+        language_name=language_name(cat), direction=direction, css=css,
+        date=max(dates).isoformat() if dates else "", version=versions[-1] if versions else "1.0")
+    return HandbookDocument(html, parts)
