@@ -37,6 +37,7 @@ from learnsite.model.site import SiteConfig
 from learnsite.render.pages import generated_pages
 from learnsite.render.terms import term_index
 from learnsite.rules import RULES
+from learnsite.site_paths import GLOSSARY, checklist_path, module_folder, session_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,7 +45,7 @@ SITE_CONFIG = "site_config.yml"
 CONTENT_DIR = "content"
 MODULES_DIR = "modules"
 CHECKLISTS_DIR = "content/checklists"
-GLOSSARY = "content/glossary.yml"
+GLOSSARY_FILE = "content/glossary.yml"
 
 
 @dataclass
@@ -80,12 +81,12 @@ def load_project(root: Path) -> LoadResult:
             check_checklist(checklist, loader.docs[str(loader.rel(path))], loader.diags)
             cat.checklists[checklist.id] = checklist
         else:
-            loader.unverified.add(f"checklists/{path.stem}.md")
-    glossary_path = loader.root / GLOSSARY
+            loader.unverified.add(checklist_path(path.stem))
+    glossary_path = loader.root / GLOSSARY_FILE
     if glossary_path.is_file():
         glossary = loader.yaml(glossary_path, Glossary)
         if glossary is None:
-            loader.unverified.add("glossary.md")
+            loader.unverified.add(GLOSSARY)
         cat.glossary = glossary or Glossary()
     _load_pages(loader, cat, languages)
     folders = {p.name for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()}
@@ -108,7 +109,7 @@ def _load_translation(loader: SourceReader, cat: Catalogue, language: str) -> No
             check_markdown(page.source, page.site_path, site, loader.diags)
     for module in translated.modules.values():
         for session in module.sessions:
-            path = f"modules/{module.record.id}/{session.id}.md"
+            path = session_path(module.record.id, session.id)
             if translated.is_translated(path):
                 check_markdown(session.source, path, site, loader.diags)
     check_stale(loader, translation_entries(cat.root, language, translatable_sources(cat)))
@@ -157,7 +158,7 @@ def _load_modules(loader: SourceReader, cat: Catalogue) -> None:
         module = loader.yaml(module_file, Module)
         doc = loader.docs.get(str(loader.rel(module_file)))
         if module is None:
-            loader.unverified.add(f"modules/{folder.name}/")
+            loader.unverified.add(module_folder(folder.name))
             if doc is not None:
                 _check_sessions_of_invalid_module(loader, folder, doc)
             continue
@@ -178,7 +179,7 @@ def _load_modules(loader: SourceReader, cat: Catalogue) -> None:
                                     ("assessment",)) if module.assessment else None)
         cat.modules[module.id] = LoadedModule(module, loader.rel(module_file), sessions, assessment)
         loaded = {s.id for s in sessions} | {assessment.id if assessment else None}
-        loader.unverified.update(f"modules/{module.id}/{sid}.md" for sid in listed - loaded if sid)
+        loader.unverified.update(session_path(module.id, sid) for sid in listed - loaded if sid)
         for extra in sorted(folder.glob("*.md")):
             if extra.stem not in listed and "." not in extra.stem:
                 loader.diags.add("session-file-unlisted", Location(loader.rel(extra)),
@@ -262,14 +263,14 @@ def _check_all_markdown(loader: SourceReader, cat: Catalogue, site: SiteMap) -> 
         _note_contacts(scanned, page.site_path, cat, shown)
     for module in cat.modules.values():
         for session in (*module.sessions, *([module.assessment] if module.assessment else [])):
-            path = f"modules/{module.record.id}/{session.id}.md"
+            path = session_path(module.record.id, session.id)
             scanned = check_markdown(session.source, path, site, loader.diags)
             _note_contacts(scanned, path, cat, shown)
             check_activity_minutes(session, scanned, loader.diags)
     for checklist in cat.checklists.values():
         if any(o.refer for o in checklist.outcomes):
             for contact in cat.site.contacts if cat.site else []:
-                shown.setdefault(contact.id, set()).add(f"checklists/{checklist.id}.md")
+                shown.setdefault(contact.id, set()).add(checklist_path(checklist.id))
     _report_placeholders(loader, cat, shown)
 
 

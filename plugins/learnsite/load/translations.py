@@ -26,6 +26,14 @@ from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta, TranslationMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
+from learnsite.site_paths import (
+    GLOSSARY,
+    audience_path,
+    checklist_path,
+    module_path,
+    programme_path,
+    session_path,
+)
 
 M = TypeVar("M", bound=BaseModel)
 HEADER = "translation"
@@ -134,21 +142,21 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
     root = reader.root
     site = _yaml_overlay(reader, root / "site_config.yml", language, SiteConfig, done, None)
     if site is not None and cat.site is not None:
-        done.update(f"programmes/{p.id}/index.md" for p in site.programmes)
-        done.update(f"audiences/{a.id}.md" for a in site.audiences)
+        done.update(programme_path(p.id) for p in site.programmes)
+        done.update(audience_path(a.id) for a in site.audiences)
     modules = {}
     for module_id, module in cat.modules.items():
         record = _yaml_overlay(reader, root / module.path, language, Module, done,
-                               f"modules/{module_id}/index.md") or module.record
+                               module_path(module_id)) or module.record
         sessions = tuple(_session(reader, s, language, done) for s in module.sessions)
         assessment = _session(reader, module.assessment, language, done) if module.assessment else None
         modules[module_id] = LoadedModule(record, module.path, sessions, assessment)
     checklists = {
         checklist_id: _yaml_overlay(reader, root / f"content/checklists/{checklist_id}.yml", language,
-                                    Checklist, done, f"checklists/{checklist_id}.md") or checklist
+                                    Checklist, done, checklist_path(checklist_id)) or checklist
         for checklist_id, checklist in cat.checklists.items()}
     glossary = (_yaml_overlay(reader, root / "content/glossary.yml", language, Glossary, done,
-                              "glossary.md") or cat.glossary)
+                              GLOSSARY) or cat.glossary)
     pages = []
     for page in cat.pages:
         found = _markdown(reader, page.source, language, PageMeta)
@@ -164,7 +172,7 @@ def _session(reader: SourceReader, session: Session, language: str, done: set[st
     found = _markdown(reader, session.source, language, SessionMeta)
     if found is None:
         return session
-    done.add(f"modules/{session.module_id}/{session.id}.md")
+    done.add(session_path(session.module_id, session.id))
     meta, source = found
     if (meta.minutes, meta.method) != (session.meta.minutes, session.meta.method):
         reader.diags.add("translation-mismatch", Location(source.path, 1, 1),

@@ -14,13 +14,16 @@ from typing import Any, TypeAlias
 
 from learnsite.model.catalogue import Catalogue, Page
 from learnsite.render.strings import translator
+from learnsite.site_paths import (
+    GLOSSARY,
+    audience_path,
+    checklist_path,
+    module_path,
+    programme_path,
+    session_path,
+)
 
 NavItem: TypeAlias = str | dict[str, Any]  # a path, or {title: path or list of NavItem}
-
-
-def programme_path(programme_id: str) -> str:
-    """Where a programme's page sits in the site (a section index, for breadcrumbs)."""
-    return f"programmes/{programme_id}/index.md"
 
 
 def navigation(cat: Catalogue) -> list[NavItem]:
@@ -31,17 +34,17 @@ def navigation(cat: Catalogue) -> list[NavItem]:
     t = translator(cat.language)
     nav: list[NavItem] = _content_nav(cat.pages, "", t)
     if cat.checklists:
-        nav.append({t("checklists"): [{c.title: f"checklists/{c.id}.md"}
+        nav.append({t("checklists"): [{c.title: checklist_path(c.id)}
                                       for c in cat.checklists.values()]})
     training = _training_nav(cat)
     if training:
         nav.append({t("training"): training})
     if cat.site is not None and cat.site.audiences:
         nav.append({t("audiences"): [
-            {t("audience-page", audience=a.title.lower()): f"audiences/{a.id}.md"}
+            {t("audience-page", audience=a.title.lower()): audience_path(a.id)}
             for a in cat.site.audiences]})
     if cat.glossary.terms:
-        nav.append({t("glossary"): "glossary.md"})
+        nav.append({t("glossary"): GLOSSARY})
     if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
         nav.append({"Translation status": "translations.md"})
     return _mark_untranslated(nav, cat)
@@ -113,6 +116,6 @@ def _training_nav(cat: Catalogue) -> list[NavItem]:
 def _module_nav(cat: Catalogue, module_id: str) -> NavItem:
     module = cat.modules[module_id]
     sessions = [*module.sessions, *([module.assessment] if module.assessment else [])]
-    children: list[NavItem] = [f"modules/{module_id}/index.md"]
-    children += [{s.meta.title: f"modules/{module_id}/{s.id}.md"} for s in sessions]
+    children: list[NavItem] = [module_path(module_id)]
+    children += [{s.meta.title: session_path(module_id, s.id)} for s in sessions]
     return {module.record.title: children}

@@ -15,11 +15,19 @@ from learnsite.load.translations import translation_status
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.checklist import Checklist
 from learnsite.model.site import Audience, Contact, Programme
-from learnsite.render.navigation import page_title, programme_path
+from learnsite.render.navigation import page_title
 from learnsite.render.strings import translator
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
+from learnsite.site_paths import (
+    GLOSSARY,
+    audience_path,
+    checklist_path,
+    module_path,
+    programme_path,
+    session_path,
+)
 
 
 @cache
@@ -34,16 +42,6 @@ def _render(template: str, cat: Catalogue, **context: object) -> str:
     return _env().get_template(template).render(t=translator(cat.language), **context)
 
 
-def module_path(module_id: str) -> str:
-    """Where a module's page sits in the site."""
-    return f"modules/{module_id}/index.md"
-
-
-def session_path(session: Session) -> str:
-    """Where a session's page sits in the site."""
-    return f"modules/{session.module_id}/{session.id}.md"
-
-
 def generated_pages(cat: Catalogue) -> dict[str, str]:
     """Every page generated from data, by site path, in a stable order."""
     pages: dict[str, str] = {}
@@ -51,16 +49,16 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
         for programme in cat.site.programmes:
             pages[programme_path(programme.id)] = programme_page(cat, programme)
         for audience in cat.site.audiences:
-            pages[f"audiences/{audience.id}.md"] = audience_page(cat, audience)
+            pages[audience_path(audience.id)] = audience_page(cat, audience)
     for module in cat.modules.values():
         pages[module_path(module.record.id)] = module_page(cat, module)
         for session in _all_sessions(module):
-            path = session_path(session)
+            path = session_path(session.module_id, session.id)
             pages[path] = expand_page(session_page(cat, session), cat, path)
     for checklist in cat.checklists.values():
-        pages[f"checklists/{checklist.id}.md"] = checklist_page(cat, checklist)
+        pages[checklist_path(checklist.id)] = checklist_page(cat, checklist)
     if cat.glossary.terms:
-        pages["glossary.md"] = _render("glossary.md.j2", cat, glossary=cat.glossary)
+        pages[GLOSSARY] = _render("glossary.md.j2", cat, glossary=cat.glossary)
     if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
         pages[TRANSLATIONS_PAGE] = _render(
             "translations.md.j2", cat, statuses=translation_status(cat),
@@ -98,12 +96,13 @@ def page_sources(cat: Catalogue) -> dict[str, str]:
     sources = {page.site_path: f"content/{page.site_path}" for page in cat.pages}
     if cat.site is not None:
         sources.update({programme_path(p.id): "site_config.yml" for p in cat.site.programmes})
-        sources.update({f"audiences/{a.id}.md": "site_config.yml" for a in cat.site.audiences})
+        sources.update({audience_path(a.id): "site_config.yml" for a in cat.site.audiences})
     for module in cat.modules.values():
         sources[module_path(module.record.id)] = str(module.path)
-        sources.update({session_path(s): str(s.source.path) for s in _all_sessions(module)})
-    sources.update({f"checklists/{c}.md": f"content/checklists/{c}.yml" for c in cat.checklists})
-    sources["glossary.md"] = "content/glossary.yml"
+        sources.update({session_path(s.module_id, s.id): str(s.source.path)
+                        for s in _all_sessions(module)})
+    sources.update({checklist_path(c): f"content/checklists/{c}.yml" for c in cat.checklists})
+    sources[GLOSSARY] = "content/glossary.yml"
     return sources
 
 

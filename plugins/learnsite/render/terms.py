@@ -8,8 +8,7 @@ from collections.abc import Mapping
 
 from learnsite.load.mdscan import Mark, replace_marks, scan
 from learnsite.model.glossary import Glossary, Term
-
-GLOSSARY_PAGE = "glossary.md"
+from learnsite.site_paths import GLOSSARY
 
 
 def term_index(glossary: Glossary) -> dict[str, Term]:
@@ -33,7 +32,7 @@ def link_terms(markdown: str, site_path: str, glossary: Glossary) -> str:
     if not marks:
         return markdown
     index = term_index(glossary)
-    target = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(site_path) or ".")
+    target = posixpath.relpath(GLOSSARY, posixpath.dirname(site_path) or ".")
 
     def link(mark: Mark) -> str | None:
         term = find_term(index, mark)

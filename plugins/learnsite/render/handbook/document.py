@@ -23,6 +23,7 @@ from learnsite.model.site import Handbook, Programme
 from learnsite.render.pages import expand_page, language_name, replace_blocks
 from learnsite.render.strings import translator
 from learnsite.schedule import clock, schedule_programme
+from learnsite.site_paths import GLOSSARY, checklist_path, module_path, session_path
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 _HREF = re.compile(r'<a href="([^"#]*\.md)(#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
@@ -87,12 +88,12 @@ class _Builder:
         ids = ([m for day in self.programme.days for m in day.modules] if self.programme
                else handbook.modules or [])
         self.modules = [cat.modules[m] for m in dict.fromkeys(ids) if m in cat.modules]
-        self.anchors = {f"modules/{m.record.id}/{s.id}.md": session_anchor(s)
+        self.anchors = {session_path(m.record.id, s.id): session_anchor(s)
                         for m in self.modules for s in m.sessions}
-        self.anchors |= {f"modules/{m.record.id}/index.md": f"m-{m.record.id}" for m in self.modules}
-        self.anchors |= {f"checklists/{c}.md": f"c-{c}" for c in cat.checklists}
+        self.anchors |= {module_path(m.record.id): f"m-{m.record.id}" for m in self.modules}
+        self.anchors |= {checklist_path(c): f"c-{c}" for c in cat.checklists}
         if "glossary" in handbook.include:
-            self.anchors["glossary.md"] = "glossary"
+            self.anchors[GLOSSARY] = "glossary"
 
     def markdown(self, text: str, site_path: str) -> str:
         """Convert Markdown of the page at `site_path`, with print-ready links and embeds."""
@@ -117,7 +118,7 @@ class _Builder:
             anchor = self.anchors.get(target)
             if anchor is None:
                 return match.group(4)
-            if target == "glossary.md" and fragment:
+            if target == GLOSSARY and fragment:
                 anchor = f"g-{fragment}"
             return f'<a href="#{anchor}"{match.group(3)}>{match.group(4)}</a>'
 
@@ -145,7 +146,7 @@ class _Builder:
     def overview(self, programme: Programme) -> Part:
         html = _env().get_template("overview.html.j2").render(
             programme=programme, days=schedule_programme(programme, self.cat.modules), clock=clock,
-            objectives=[(o, self.cat.is_translated(f"modules/{m.record.id}/index.md"))
+            objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
                         for m in self.modules for o in m.record.objectives], t=self.t)
         return Part("overview", "overview", self.t("overview"), html)
 
@@ -154,11 +155,11 @@ class _Builder:
         for session in module.sessions:
             text = session.source.body.lstrip("\n")
             text = text.partition("\n")[2] if text.startswith("# ") else text  # title comes from meta
-            path = f"modules/{module.record.id}/{session.id}.md"
+            path = session_path(module.record.id, session.id)
             sessions.append((session, self.source_language(self.markdown(text, path), path)))
         html = _env().get_template("module.html.j2").render(
             module=module.record, sessions=sessions, anchor=session_anchor, t=self.t,
-            untranslated=not self.cat.is_translated(f"modules/{module.record.id}/index.md"))
+            untranslated=not self.cat.is_translated(module_path(module.record.id)))
         return Part(f"m-{module.record.id}", "module", module.record.title, html,
                     tuple((session_anchor(s), s.meta.title) for s, _ in sessions))
 
@@ -176,7 +177,7 @@ class _Builder:
                 for block in scan(session.source.body).blocks:
                     if block.name == "handout" and block.end_line is not None:
                         text = "\n".join(body[block.line - 1: block.end_line])
-                        pieces.append(self.markdown(text, f"modules/{module.record.id}/{session.id}.md"))
+                        pieces.append(self.markdown(text, session_path(module.record.id, session.id)))
         return "\n".join(pieces)
 
 

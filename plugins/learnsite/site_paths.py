@@ -1,0 +1,36 @@
+"""Where each page generated from data sits in the site. The loader's link checks, the
+renderers, the navigation, the handbooks and the MkDocs adapter all address pages this way."""
+
+from __future__ import annotations
+
+GLOSSARY = "glossary.md"
+
+
+def programme_path(programme_id: str) -> str:
+    """A programme's page (a section index, so breadcrumbs lead back to it)."""
+    return f"programmes/{programme_id}/index.md"
+
+
+def audience_path(audience_id: str) -> str:
+    """An audience's page."""
+    return f"audiences/{audience_id}.md"
+
+
+def module_folder(module_id: str) -> str:
+    """The folder holding a module's page and its sessions' pages."""
+    return f"modules/{module_id}/"
+
+
+def module_path(module_id: str) -> str:
+    """A module's page."""
+    return f"{module_folder(module_id)}index.md"
+
+
+def session_path(module_id: str, session_id: str) -> str:
+    """A session's page."""
+    return f"{module_folder(module_id)}{session_id}.md"
+
+
+def checklist_path(checklist_id: str) -> str:
+    """A checklist's page."""
+    return f"checklists/{checklist_id}.md"
