@@ -110,7 +110,7 @@ def _stamp(root: Path, files: list[Path]) -> int:
 
 
 def _cmd_handbooks(args: argparse.Namespace) -> int:
-    from learnsite.render.handbook.pdf import build_all, describe
+    from learnsite.render.handbook.pdf import CACHE, build_all, describe
 
     result = load_project(args.root)
     if result.diagnostics.errors:
@@ -123,9 +123,11 @@ def _cmd_handbooks(args: argparse.Namespace) -> int:
         print(f"learnsite handbooks: no handbook {', '.join(unknown)} in site_config.yml; "
               f"known: {', '.join(sorted(known)) or 'none'}", file=sys.stderr)
         return 2
-    written, failures = build_all(cat, args.out or args.root / "site" / "handbooks", only=args.ids)
+    written, failures = build_all(cat, args.out or args.root / "site" / "handbooks", only=args.ids,
+                                  cache=args.root / CACHE)
     for rendered in written:
-        print(f"wrote {rendered.path} ({describe(rendered)})")
+        print(f"wrote {rendered.path} ({describe(rendered)}; {rendered.rendered} of "
+              f"{rendered.rendered + rendered.reused} parts rendered, the others reused)")
     for failure in failures:
         print(f"error: {failure}", file=sys.stderr)
     return 1 if failures else 0

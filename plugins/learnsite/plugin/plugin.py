@@ -21,7 +21,7 @@ from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, THEME, site_assets
-from learnsite.render.handbook.pdf import Rendered, build_all, describe, stamp_handbooks
+from learnsite.render.handbook.pdf import CACHE, Rendered, build_all, describe, stamp_handbooks
 from learnsite.render.navigation import navigation
 from learnsite.render.pages import (
     TRANSLATIONS_PAGE,
@@ -163,7 +163,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
     def _handbooks(self, folder: Path) -> None:
         """Build every handbook; report each failure by id, and fail after trying them all."""
         assert self.default is not None
-        self.handbooks, failures = build_all(self.default, folder)
+        self.handbooks, failures = build_all(self.default, folder, cache=self.default.root / CACHE)
         for rendered in self.handbooks:
             log.info("learnsite: handbooks/%s (%s)", rendered.path.name, describe(rendered))
         if failures:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 ASSETS = Path(__file__).parent / "assets"
+#: The shipped fonts: woff2 for the web, TrueType for the PDF handbooks.
+FONTS = ASSETS / "fonts"
 #: Theme overrides (e.g. the language switcher), put before Material's own templates.
 THEME = Path(__file__).parent / "theme"
 SITE_PREFIX = "assets/learnsite"

@@ -4,15 +4,20 @@ checklist forms, glossary, handouts and assessments, in the handbook's edition a
 Links between pages of the site become links inside the PDF when their target is in the
 handbook, and plain text otherwise; a checklist embedded in a session points to its printable
 form. Every part ends with an empty marker element, so the renderer can prove nothing was lost.
+
+The handbook is rendered unit by unit (the front matter, then each part as its own document), so
+a unit can be rendered in another process and reused while its HTML is unchanged. A unit keeps
+links to anchors in other units through empty stand-in elements carrying those ids; the merge
+points them at the real anchors.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -25,8 +30,12 @@ from learnsite.render.strings import translator
 from learnsite.schedule import clock, schedule_programme
 from learnsite.site_paths import GLOSSARY, checklist_path, module_path, session_path
 
-FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 _HREF = re.compile(r'<a href="([^"#]*\.md)(#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
+_LOCAL_HREF = re.compile(r'href="#([^"]+)"')
+_ID = re.compile(r' id="([^"]+)"')
+_END_MARKER = re.compile(r' id="(end-[^"]+)"')
+FRONT = "front"
+"""The unit holding the cover and the contents, whichever of them the handbook includes."""
 
 
 @dataclass(frozen=True)
@@ -40,17 +49,70 @@ class Part:
     sections: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass
-class HandbookDocument:
-    """The handbook's HTML and what must be found in the rendered PDF."""
+@dataclass(frozen=True)
+class Unit:
+    """One separately rendered document of a handbook."""
 
+    id: str
     html: str
-    parts: list[Part] = field(default_factory=list)
+    stand_ins: frozenset[str]
+    """Ids present only to keep links to other units; their real anchors are elsewhere."""
 
     @property
     def end_markers(self) -> list[str]:
-        """Ids of the marker closing each part: a part whose marker is missing was cut short."""
-        return [f"end-{part.id}" for part in self.parts]
+        """Ids of the markers closing each part and session: one missing was cut short."""
+        return _END_MARKER.findall(self.html)
+
+
+@dataclass
+class HandbookDocument:
+    """A handbook's parts and how to write each unit, and the page numbers, as HTML."""
+
+    handbook: Handbook
+    parts: list[Part]
+    context: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def has_front(self) -> bool:
+        """Whether the handbook opens with a cover or contents."""
+        return bool({"cover", "contents"} & set(self.handbook.include))
+
+    def front(self, pages: dict[str, int]) -> Unit:
+        """The cover and contents, the contents listing `pages` (anchor → page number)."""
+        return self._unit(FRONT, units={"cover", "contents"}, pages=pages)
+
+    def part(self, part: Part) -> Unit:
+        """One part as a document of its own."""
+        return self._unit(part.id, units={part.id}, pages={})
+
+    def numbers(self, first: int, count: int) -> str:
+        """`count` empty pages showing only their numbers, from `first`: stamped onto the rendered
+        units afterwards, so a unit does not depend on where it lands in the book."""
+        return _env().get_template("numbers.html.j2").render(
+            first=first, count=count, paper=self.handbook.paper, css=self.context["css"],
+            language=self.context["language"], direction=self.context["direction"])
+
+    @property
+    def anchors(self) -> list[str]:
+        """The anchors the contents lists, in order: each part and its sections."""
+        return [anchor for part in self.parts for anchor in (part.id, *(s for s, _ in part.sections))]
+
+    def label(self, anchor: str) -> str:
+        """What a trainer would call the part or session at `anchor`: "Basics › Definitions"."""
+        for part in self.parts:
+            if anchor == part.id:
+                return part.title
+            for section, title in part.sections:
+                if anchor == section:
+                    return f"{part.title} › {title}"
+        return anchor
+
+    def _unit(self, unit_id: str, units: set[str], pages: dict[str, int]) -> Unit:
+        html = _env().get_template("handbook.html.j2").render(
+            parts=self.parts, units=units, pages=pages, **self.context)
+        stand_ins = frozenset(_LOCAL_HREF.findall(html)) - set(_ID.findall(html))
+        spans = "".join(f'<span class="elsewhere" id="{anchor}"></span>' for anchor in sorted(stand_ins))
+        return Unit(unit_id, html.replace("</body>", f"{spans}</body>"), stand_ins)
 
 
 @cache
@@ -76,10 +138,15 @@ def to_html(text: str, edition: str, language: str) -> str:
     return str(converter.convert(text))
 
 
+Converter = Callable[[str, str, str], str]
+"""Markdown, edition and language to HTML: `to_html`, or a cached stand-in for it."""
+
+
 class _Builder:
     """Collects the parts of one handbook."""
 
-    def __init__(self, cat: Catalogue, handbook: Handbook) -> None:
+    def __init__(self, cat: Catalogue, handbook: Handbook, convert: Converter) -> None:
+        self.convert = convert
         self.cat = cat
         self.handbook = handbook
         self.t = translator(cat.language)
@@ -102,7 +169,8 @@ class _Builder:
             return f"*[{self.t('checklist-form')}]({target})*"
 
         text = replace_blocks(text, "checklist", form_note)
-        html = to_html(expand_page(text, self.cat, site_path), self.handbook.edition, self.cat.language)
+        html = self.convert(expand_page(text, self.cat, site_path), self.handbook.edition,
+                            self.cat.language)
         return self._links(html, site_path)
 
     def source_language(self, html: str, site_path: str) -> str:
@@ -181,17 +249,19 @@ class _Builder:
         return "\n".join(pieces)
 
 
-def build_document(cat: Catalogue, handbook: Handbook, css: str) -> HandbookDocument:
-    """The whole handbook as one HTML document (`cat` already in the handbook's language)."""
-    builder = _Builder(cat, handbook)
+def build_document(cat: Catalogue, handbook: Handbook, css: str,
+                   convert: Converter = to_html) -> HandbookDocument:
+    """The handbook's parts and their shared context (`cat` already in the handbook's language)."""
+    builder = _Builder(cat, handbook, convert)
     parts = builder.parts()
     dates = [m.record.last_reviewed for m in builder.modules]
     versions = sorted({m.record.version for m in builder.modules})
     direction = next((lang.dir for lang in cat.site.languages if lang.code == cat.language), "ltr") \
         if cat.site else "ltr"
-    html = _env().get_template("handbook.html.j2").render(
-        handbook=handbook, parts=parts, programme=builder.programme, t=builder.t,
-        organisation=cat.site.organisation if cat.site else None, language=cat.language,
-        language_name=language_name(cat), direction=direction, css=css,
-        date=max(dates).isoformat() if dates else "", version=versions[-1] if versions else "1.0")
-    return HandbookDocument(html, parts)
+    context: dict[str, object] = {
+        "handbook": handbook, "programme": builder.programme, "t": builder.t,
+        "organisation": cat.site.organisation if cat.site else None, "language": cat.language,
+        "language_name": language_name(cat), "direction": direction, "css": css,
+        "date": max(dates).isoformat() if dates else "",
+        "version": versions[-1] if versions else "1.0"}
+    return HandbookDocument(handbook, parts, context)

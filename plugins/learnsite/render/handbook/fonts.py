@@ -1,0 +1,97 @@
+"""The shipped fonts, and one embedded copy of each in a merged handbook.
+
+Every unit WeasyPrint renders embeds its own subset of each font, so a handbook merged from
+fifteen units would carry fifteen copies of Noto Sans. WeasyPrint subsets keeping glyph ids
+(`retain_gids`), so the subsets of one font are interchangeable apart from which glyphs they
+hold: the merge replaces them all by one subset of the shipped font holding the union of their
+glyphs. Each unit keeps its own widths and text mapping, which are small.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+import pikepdf
+
+from learnsite.render.assets import FONTS
+from learnsite.render.handbook.cache import RenderCache, write_atomically
+
+_DROPPED_TABLES = ["BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GDEF", "GPOS", "GSUB", "JSTF", "LTSH", "PCLT",
+                   "SVG "]
+"""What WeasyPrint drops from its subsets too: the PDF carries the shaped glyphs already."""
+
+
+def share_fonts(pdf: pikepdf.Pdf, cache: RenderCache) -> None:
+    """Point every subset of the same shipped font at one embedded subset holding all glyphs."""
+    groups: dict[str, list[pikepdf.Dictionary]] = defaultdict(list)
+    glyphs: dict[str, set[int]] = defaultdict(set)
+    seen: set[tuple[int, int]] = set()
+    for obj in pdf.objects:
+        if not (isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor"
+                and "/FontFile2" in obj):
+            continue
+        name, drawn = _read(obj.FontFile2.read_bytes())
+        groups[name].append(obj)
+        if obj.FontFile2.objgen not in seen:
+            seen.add(obj.FontFile2.objgen)
+            glyphs[name] |= drawn
+    for name, descriptors in sorted(groups.items()):
+        original = _shipped().get(name)
+        if len(descriptors) < 2 or original is None:
+            continue  # a font of the system (a fallback glyph): left as WeasyPrint embedded it
+        data = _subset(original, glyphs[name], cache)
+        shared = pdf.make_stream(data)
+        shared.Length1 = len(data)
+        for descriptor in descriptors:
+            descriptor.FontFile2 = shared
+
+
+@cache
+def _shipped() -> dict[str, Path]:
+    """The shipped TrueType fonts by PostScript name, the name WeasyPrint embeds them under."""
+    from fontTools.ttLib import TTFont
+
+    names = {}
+    for path in sorted(FONTS.glob("*.ttf")):
+        with TTFont(path, lazy=True) as font:
+            names[font["name"].getDebugName(6)] = path
+    return names
+
+
+def _read(data: bytes) -> tuple[str, set[int]]:
+    """An embedded subset's PostScript name and the ids of the glyphs it draws (with ids kept,
+    the other slots are empty)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(io.BytesIO(data), lazy=True) as font:
+        loca = font["loca"]
+        drawn = {0} | {gid for gid in range(len(loca) - 1) if loca[gid + 1] > loca[gid]}
+        return str(font["name"].getDebugName(6)), drawn
+
+
+def _subset(original: Path, glyphs: set[int], cache: RenderCache) -> bytes:
+    """The shipped font cut down to `glyphs`, ids kept; cached, as the set rarely changes."""
+    path = cache.file("fonts", original.name.encode(), repr(sorted(glyphs)).encode())
+    if path.is_file():
+        return path.read_bytes()
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options(retain_gids=True, hinting=False, desubroutinize=True,
+                             notdef_outline=True, passthrough_tables=True, ignore_missing_glyphs=True,
+                             layout_closure=False)  # the glyphs are shaped already
+    options.drop_tables += _DROPPED_TABLES
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=sorted(glyphs))
+    with TTFont(original, recalcTimestamp=False) as font:  # no clock in the bytes
+        for table in _DROPPED_TABLES:  # before subsetting, which would read them first
+            if table in font:
+                del font[table]
+        subsetter.subset(font)
+        out = io.BytesIO()
+        font.save(out)
+    write_atomically(path, out.getvalue())
+    return out.getvalue()

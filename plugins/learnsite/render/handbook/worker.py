@@ -1,0 +1,64 @@
+"""Render one unit of a handbook with WeasyPrint: what runs in a worker process.
+
+Kept apart from the orchestration so a worker imports only this, WeasyPrint and the cache. A
+unit whose end markers are not all in the rendered pages was cut short by WeasyPrint (it can
+stop without a word); it is reported and not cached, so the next build tries again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+
+from learnsite.render.assets import FONTS
+from learnsite.render.handbook.cache import Entry, write_atomically
+
+
+@dataclass(frozen=True)
+class Job:
+    """One unit to render into its cache entry."""
+
+    html: str
+    entry: Entry
+    variant: str | None
+    """WeasyPrint's pdf_variant: "pdf/ua-1" for tagged units, None for the page numbers."""
+    end_markers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the merge needs to know about a rendered unit."""
+
+    pages: int
+    anchors: dict[str, int]
+    """Each anchor's page, counted from 0 in the unit."""
+    missing: tuple[str, ...] = ()
+    """End markers not found in the rendered pages: the unit lost content."""
+
+    @classmethod
+    def read(cls, entry: Entry) -> Facts:
+        data = entry.read_facts()
+        pages, anchors = data["pages"], data["anchors"]
+        assert isinstance(pages, int) and isinstance(anchors, dict)
+        return cls(pages, anchors)
+
+
+def render(job: Job) -> Facts:
+    """Render `job` into its cache entry unless it is there already."""
+    if job.entry.exists:
+        return Facts.read(job.entry)
+    from weasyprint import HTML  # heavy import, only when something is rendered
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    document = HTML(string=job.html, base_url=f"{FONTS}/").render()
+    anchors = {anchor: index for index, page in reversed(list(enumerate(document.pages)))
+               for anchor in page.anchors}
+    facts = Facts(len(document.pages), anchors,
+                  tuple(marker for marker in job.end_markers if marker not in anchors))
+    if facts.missing:
+        return facts
+    write_atomically(job.entry.pdf, document.write_pdf(pdf_variant=job.variant))
+    write_atomically(job.entry.facts, json.dumps({"pages": facts.pages, "anchors": anchors},
+                                                 sort_keys=True).encode())
+    return facts
