@@ -1,15 +1,18 @@
 """Handbook rendering figures on a synthetic corpus: pages, cold time, warm time after editing
-one session, seconds per page, peak memory of the process tree, and the plain site build time
-with and without learnsite's plugin. Run: `.venv/bin/python bench/handbook_speed.py [MODULES]`.
+one session (a word, then enough to add a page), seconds per page, peak memory of the whole
+process tree, and the plain site build time with and without learnsite's plugin. Each build runs
+in a fresh process; the handbook stage is timed apart from loading and checking the project.
+Run: `.venv/bin/python bench/handbook_speed.py [MODULES]`.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -101,34 +104,98 @@ handbooks:
                       if text.count("\nhandbooks:") > 1 else text, encoding="utf-8")
 
 
-def _timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, str]:
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (shared pages counted in
+    each process, so this errs high)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(status.split("VmRSS:")[1].split()[0]) * 1024 if "VmRSS:" in status else 0
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, str, int]:
+    """Wall time, output and peak memory of the whole process tree (sampled every 20 ms)."""
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
-    return time.perf_counter() - start, done.stdout
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, text=True,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    out, _ = process.communicate()
+    sampler.join()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed")
+    return time.perf_counter() - start, out, peak[0]
+
+
+def _handbook(root: Path) -> tuple[float, dict[str, float], int]:
+    """Build the bench handbook in a fresh process, as `learnsite handbooks` does; returns the
+    wall time, the stages' times and the process tree's peak memory."""
+    wall, out, peak = _run([sys.executable, __file__, "--child", str(root)], root)
+    return wall, json.loads(out.splitlines()[-1]), peak
+
+
+def _child(root: Path) -> None:
+    """Load and check the project, then build the handbook: timed apart."""
+    from learnsite.load.project import load_project
+    from learnsite.render.handbook.pdf import CACHE, build_all
+
+    start = time.perf_counter()
+    cat = load_project(root).catalogue
+    loaded = time.perf_counter()
+    [written], failures = build_all(cat, root / "pdf", only=["bench-handbook"], cache=root / CACHE)
+    assert not failures, failures
+    done = time.perf_counter()
+    print(json.dumps({"load": loaded - start, "handbook": done - loaded, "pages": written.pages,
+                      "rendered": written.rendered, "reused": written.reused}))
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        _child(Path(sys.argv[2]))
+        return
     modules = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    learnsite = str(Path(sys.executable).with_name("learnsite"))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"
         _corpus(root, modules, 8)
-        cold, out = _timed([learnsite, "handbooks", "bench-handbook", "--out", str(root / "pdf")], root)
-        pages = int(out.split("(")[1].split(" pages")[0])
-        session = root / "modules/bench-0/session-1.md"
-        session.write_text(session.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
-        warm, _ = _timed([learnsite, "handbooks", "bench-handbook", "--out", str(root / "pdf")], root)
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        cold_wall, cold, cold_peak = _handbook(root)
+        session = root / f"modules/bench-{modules // 2}/session-3.md"
+        text = session.read_text(encoding="utf-8")
+        session.write_text(text.replace("Indicators are clues, not proof.",
+                                        "Indicators are clues, never proof."), encoding="utf-8")
+        warm_wall, warm, warm_peak = _handbook(root)
+        session.write_text(text + "\n" + "More notes for the trainer on this case.\n\n" * 40,
+                           encoding="utf-8")
+        longer_wall, longer, _ = _handbook(root)
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(root / "s")]
-        with_plugin, _ = _timed(mkdocs, root, {"LEARNSITE_NESTED": "1"})
-        without, _ = _timed([*mkdocs, "--config-file", "mkdocs-plain.yml"], root)
-        print(f"corpus: {modules} modules x 8 sessions; handbook: {pages} pages")
-        print(f"cold handbook:            {cold:6.2f} s  ({cold / pages:.3f} s per page)")
-        print(f"warm after one edit:      {warm:6.2f} s  ({warm / cold:.0%} of cold)")
-        print(f"peak memory (largest process): {peak_mb:.0f} MB")
-        print(f"site build, one language, no PDFs or bundle: {with_plugin:.2f} s with learnsite, "
-              f"{without:.2f} s without (content pages only)")
+        with_plugin, _, _ = _run(mkdocs, root, {"LEARNSITE_NESTED": "1"})
+        without, _, _ = _run([*mkdocs, "--config-file", "mkdocs-plain.yml"], root)
+    pages = int(cold["pages"])
+    print(f"corpus: {modules} modules x 8 sessions; handbook: {pages} pages")
+    print(f"cold handbook:        {cold['handbook']:6.2f} s  ({cold['handbook'] / pages:.3f} s per page); "
+          f"whole command {cold_wall:.2f} s (loading and checking the project {cold['load']:.2f} s)")
+    for label, run, wall in (("warm, one word edited", warm, warm_wall),
+                             ("warm, a page added", longer, longer_wall)):
+        print(f"{label + ':':22}{run['handbook']:6.2f} s  ({run['handbook'] / cold['handbook']:.0%} of cold; "
+              f"{run['rendered']:.0f} of {run['rendered'] + run['reused']:.0f} units rendered); "
+              f"whole command {wall:.2f} s")
+    print(f"peak memory, whole process tree: {cold_peak / 2**20:.0f} MB cold, "
+          f"{warm_peak / 2**20:.0f} MB warm")
+    print(f"site build, one language, no PDFs or bundle: {with_plugin:.2f} s with learnsite, "
+          f"{without:.2f} s without (content pages only)")
 
 
 if __name__ == "__main__":
