@@ -71,9 +71,9 @@ class RenderCache:
         if self._temporary:
             shutil.rmtree(self.folder, ignore_errors=True)
 
-    def entry(self, html: str, variant: str) -> Entry:
-        """The entry for a unit's HTML rendered as `variant`; marks it used by this build."""
-        key = hashlib.sha256(f"{_fingerprint()}\0{variant}\0{html}".encode()).hexdigest()
+    def entry(self, html: str, css: str, variant: str) -> Entry:
+        """The entry for a unit's HTML and stylesheet rendered as `variant`; marks it used."""
+        key = hashlib.sha256(f"{_fingerprint()}\0{variant}\0{css}\0{html}".encode()).hexdigest()
         self.used.add(key)
         units = self.folder / "units"
         return Entry(units / f"{key}.pdf", units / f"{key}.json")

@@ -89,7 +89,7 @@ class HandbookDocument:
         """`count` empty pages showing only their numbers, from `first`: stamped onto the rendered
         units afterwards, so a unit does not depend on where it lands in the book."""
         return _env().get_template("numbers.html.j2").render(
-            first=first, count=count, paper=self.handbook.paper, css=self.context["css"],
+            first=first, count=count, paper=self.handbook.paper,
             language=self.context["language"], direction=self.context["direction"])
 
     @property
@@ -249,9 +249,9 @@ class _Builder:
         return "\n".join(pieces)
 
 
-def build_document(cat: Catalogue, handbook: Handbook, css: str,
-                   convert: Converter = to_html) -> HandbookDocument:
-    """The handbook's parts and their shared context (`cat` already in the handbook's language)."""
+def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_html) -> HandbookDocument:
+    """The handbook's parts and their shared context (`cat` already in the handbook's language).
+    The print stylesheet is not part of the HTML: each renderer parses it once for all units."""
     builder = _Builder(cat, handbook, convert)
     parts = builder.parts()
     dates = [m.record.last_reviewed for m in builder.modules]
@@ -261,7 +261,7 @@ def build_document(cat: Catalogue, handbook: Handbook, css: str,
     context: dict[str, object] = {
         "handbook": handbook, "programme": builder.programme, "t": builder.t,
         "organisation": cat.site.organisation if cat.site else None, "language": cat.language,
-        "language_name": language_name(cat), "direction": direction, "css": css,
+        "language_name": language_name(cat), "direction": direction,
         "date": max(dates).isoformat() if dates else "",
         "version": versions[-1] if versions else "1.0"}
     return HandbookDocument(handbook, parts, context)

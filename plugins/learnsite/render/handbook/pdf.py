@@ -100,7 +100,8 @@ class _Book:
             if site else handbook
         self.target = target
         self.store = store
-        self.document = build_document(language_cat, self.handbook, css, _cached_html(store))
+        self.css = css
+        self.document = build_document(language_cat, self.handbook, _cached_html(store))
         self.units = [self.document.part(part) for part in self.document.parts]
         self.front_guess = (self.document.front(dict.fromkeys(self.document.anchors, 999))
                             if self.document.has_front else None)
@@ -173,13 +174,14 @@ class _Book:
         raise HandbookError(f"handbook `{self.handbook.id}`: the contents did not settle on a length")
 
     def _job(self, unit: Unit) -> Job:
-        return Job(unit.html, self.store.entry(unit.html, TAGGED), TAGGED, tuple(unit.end_markers))
+        return Job(unit.html, self.css, self.store.entry(unit.html, self.css, TAGGED), TAGGED,
+                   tuple(unit.end_markers))
 
     def _number_jobs(self, pages: int) -> dict[str, Job]:
         jobs = {}
         for chunk in range(max(1, math.ceil(pages / NUMBERS_PER_DOCUMENT))):
             html = self.document.numbers(chunk * NUMBERS_PER_DOCUMENT + 1, NUMBERS_PER_DOCUMENT)
-            jobs[f"numbers-{chunk}"] = Job(html, self.store.entry(html, "numbers"), None)
+            jobs[f"numbers-{chunk}"] = Job(html, self.css, self.store.entry(html, self.css, "numbers"), None)
         return jobs
 
     def _facts(self, key: str) -> Facts:

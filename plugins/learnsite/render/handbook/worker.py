@@ -10,9 +10,15 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from learnsite.render.assets import FONTS
 from learnsite.render.handbook.cache import Entry, write_atomically
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,9 @@ class Job:
     """One unit to render into its cache entry."""
 
     html: str
+    css: str
+    """The print stylesheet, apart from the HTML so a worker parses it (and loads its fonts)
+    once for every unit it renders."""
     entry: Entry
     variant: str | None
     """WeasyPrint's pdf_variant: "pdf/ua-1" for tagged units, None for the page numbers."""
@@ -44,6 +53,17 @@ class Facts:
         return cls(pages, anchors)
 
 
+@cache
+def _stylesheet(css: str) -> tuple[CSS, FontConfiguration]:
+    """The parsed stylesheet and its fonts. Reusing them changes no byte of the output (checked:
+    a unit renders the same first or after others) and saves a twentieth of a second a unit."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return CSS(string=css, base_url=f"{FONTS}/", font_config=fonts), fonts
+
+
 def render(job: Job) -> Facts:
     """Render `job` into its cache entry unless it is there already."""
     if job.entry.exists:
@@ -51,7 +71,9 @@ def render(job: Job) -> Facts:
     from weasyprint import HTML  # heavy import, only when something is rendered
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = HTML(string=job.html, base_url=f"{FONTS}/").render()
+    stylesheet, fonts = _stylesheet(job.css)
+    document = HTML(string=job.html, base_url=f"{FONTS}/").render(stylesheets=[stylesheet],
+                                                                 font_config=fonts)
     anchors = {anchor: index for index, page in reversed(list(enumerate(document.pages)))
                for anchor in page.anchors}
     facts = Facts(len(document.pages), anchors,
