@@ -2,18 +2,22 @@
 one session (a word, then enough to add a page), seconds per page, peak memory of the whole
 process tree, and the plain site build time with and without learnsite's plugin. Each build runs
 in a fresh process; the handbook stage is timed apart from loading and checking the project.
-Run: `.venv/bin/python bench/handbook_speed.py [MODULES]`.
+Run: `.venv/bin/python bench/handbook_speed.py [MODULES [REPEAT]]` (30 modules, 3 runs each).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -141,57 +145,96 @@ def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tu
     return time.perf_counter() - start, out, peak[0]
 
 
-def _handbook(root: Path) -> tuple[float, dict[str, float], int]:
-    """Build the bench handbook in a fresh process, as `learnsite handbooks` does; returns the
-    wall time, the stages' times and the process tree's peak memory."""
-    wall, out, peak = _run([sys.executable, __file__, "--child", str(root)], root)
-    return wall, json.loads(out.splitlines()[-1]), peak
+def _handbook(root: Path, edits_in_process: int = 0) -> tuple[float, list[dict[str, float]], int]:
+    """Build the bench handbook in a fresh process, as `learnsite handbooks` does (then again
+    after each of `edits_in_process` edits, as `mkdocs serve` with LEARNSITE_PDF=1 would);
+    returns the wall time, each build's stage times and the process tree's peak memory."""
+    wall, out, peak = _run([sys.executable, __file__, "--child", str(root), str(edits_in_process)], root)
+    return wall, [json.loads(line) for line in out.splitlines() if line.startswith("{")], peak
 
 
-def _child(root: Path) -> None:
-    """Load and check the project, then build the handbook: timed apart."""
+def _child(root: Path, edits: int) -> None:
+    """Load and check the project, then build the handbook, timed apart; then edit a word and
+    build again in this same process, `edits` times."""
     from learnsite.load.project import load_project
     from learnsite.render.handbook.pdf import CACHE, build_all
 
-    start = time.perf_counter()
-    cat = load_project(root).catalogue
-    loaded = time.perf_counter()
-    [written], failures = build_all(cat, root / "pdf", only=["bench-handbook"], cache=root / CACHE)
-    assert not failures, failures
-    done = time.perf_counter()
-    print(json.dumps({"load": loaded - start, "handbook": done - loaded, "pages": written.pages,
-                      "rendered": written.rendered, "reused": written.reused}))
+    for run in range(edits + 1):
+        if run:
+            _edit_word(root, 1000 + run)
+        start = time.perf_counter()
+        cat = load_project(root).catalogue
+        loaded = time.perf_counter()
+        [written], failures = build_all(cat, root / "pdf", only=["bench-handbook"], cache=root / CACHE)
+        assert not failures, failures
+        done = time.perf_counter()
+        print(json.dumps({"load": loaded - start, "handbook": done - loaded, "pages": written.pages,
+                          "rendered": written.rendered, "reused": written.reused}), flush=True)
+
+
+def _session(root: Path) -> Path:
+    """The session the warm runs edit: in the middle of the book, so pages after it can move."""
+    modules = len(list((root / "modules").glob("bench-*")))
+    return root / f"modules/bench-{modules // 2}/session-3.md"
+
+
+def _edit_word(root: Path, n: int) -> None:
+    """An author's smallest change: one word, different each time (so no cache has it)."""
+    session = _session(root)
+    text = session.read_text(encoding="utf-8")
+    session.write_text(re.sub(r"Indicators are clues(, version \d+)?,",
+                              f"Indicators are clues, version {n},", text), encoding="utf-8")
+
+
+def _add_page(root: Path, n: int) -> None:
+    """A change that moves every later page number: about a page more in one session."""
+    session = _session(root)
+    notes = "".join(f"Note {n}.{line} for the trainer on this case.\n\n" for line in range(40))
+    session.write_text(session.read_text(encoding="utf-8") + "\n" + notes, encoding="utf-8")
+
+
+def _median_run(root: Path, repeat: int, before: Callable[[int], None]
+                ) -> tuple[float, dict[str, float], int]:
+    """Median wall time and stage times over `repeat` fresh-process builds, each after
+    `before(run)`; and the highest peak memory."""
+    runs = []
+    for run in range(repeat):
+        before(run)
+        wall, [stages], peak = _handbook(root)
+        runs.append((wall, stages, peak))
+    middle = sorted(runs, key=lambda r: r[1]["handbook"])[repeat // 2]
+    return statistics.median(r[0] for r in runs), middle[1], max(r[2] for r in runs)
 
 
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
-        _child(Path(sys.argv[2]))
+        _child(Path(sys.argv[2]), int(sys.argv[3]))
         return
     modules = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"
         _corpus(root, modules, 8)
-        cold_wall, cold, cold_peak = _handbook(root)
-        session = root / f"modules/bench-{modules // 2}/session-3.md"
-        text = session.read_text(encoding="utf-8")
-        session.write_text(text.replace("Indicators are clues, not proof.",
-                                        "Indicators are clues, never proof."), encoding="utf-8")
-        warm_wall, warm, warm_peak = _handbook(root)
-        session.write_text(text + "\n" + "More notes for the trainer on this case.\n\n" * 40,
-                           encoding="utf-8")
-        longer_wall, longer, _ = _handbook(root)
+        cache = root / ".cache"
+        cold_wall, cold, cold_peak = _median_run(root, repeat, lambda _: shutil.rmtree(cache, True))
+        warm_wall, warm, warm_peak = _median_run(root, repeat, lambda run: _edit_word(root, run))
+        longer_wall, longer, _ = _median_run(root, repeat, lambda run: _add_page(root, run))
+        _, [_, *serving], _ = _handbook(root, edits_in_process=repeat)
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(root / "s")]
         with_plugin, _, _ = _run(mkdocs, root, {"LEARNSITE_NESTED": "1"})
         without, _, _ = _run([*mkdocs, "--config-file", "mkdocs-plain.yml"], root)
-    pages = int(cold["pages"])
-    print(f"corpus: {modules} modules x 8 sessions; handbook: {pages} pages")
-    print(f"cold handbook:        {cold['handbook']:6.2f} s  ({cold['handbook'] / pages:.3f} s per page); "
-          f"whole command {cold_wall:.2f} s (loading and checking the project {cold['load']:.2f} s)")
+    pages, base = int(cold["pages"]), cold["handbook"]
+    print(f"corpus: {modules} modules x 8 sessions; handbook: {pages} pages; medians of {repeat} runs")
+    print(f"cold handbook:            {base:6.2f} s  ({base / pages:.3f} s per page); "
+          f"whole command {cold_wall:.2f} s, of which loading and checking the project {cold['load']:.2f} s")
+    serve = statistics.median(run["handbook"] for run in serving)
     for label, run, wall in (("warm, one word edited", warm, warm_wall),
                              ("warm, a page added", longer, longer_wall)):
-        print(f"{label + ':':22}{run['handbook']:6.2f} s  ({run['handbook'] / cold['handbook']:.0%} of cold; "
+        print(f"{label + ':':26}{run['handbook']:6.2f} s  ({run['handbook'] / base:.0%} of cold; "
               f"{run['rendered']:.0f} of {run['rendered'] + run['reused']:.0f} units rendered); "
               f"whole command {wall:.2f} s")
+    print(f"{'warm, one word, serving:':26}{serve:6.2f} s  ({serve / base:.0%} of cold; in a running "
+          "process, as `mkdocs serve` with LEARNSITE_PDF=1)")
     print(f"peak memory, whole process tree: {cold_peak / 2**20:.0f} MB cold, "
           f"{warm_peak / 2**20:.0f} MB warm")
     print(f"site build, one language, no PDFs or bundle: {with_plugin:.2f} s with learnsite, "
