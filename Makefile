@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check lint serve schema bench clean
+.PHONY: site test check lint serve schema bench bench-handbooks clean
 
 ## site: set everything up and build the site into site/
 site: $(VENV)/.installed
@@ -37,6 +37,10 @@ schema: $(VENV)/.installed
 ## bench: time `learnsite check` on a generated corpus
 bench: $(VENV)/.installed
 	$(BIN)/python bench/check_speed.py
+
+## bench-handbooks: time the PDF handbooks (cold, warm, memory) on a 600-page corpus, about 3 minutes
+bench-handbooks: $(VENV)/.installed
+	$(BIN)/python bench/handbook_speed.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from conftest import edit, make_bilingual
 from learnsite.cli import main
 from learnsite.load.project import load_project
+from learnsite.render.handbook import pdf
 from learnsite.render.handbook.pdf import CSS, HandbookError, build_all, render_handbook
 
 PARTICIPANT = """  - id: workshop-participant
@@ -195,3 +196,25 @@ def test_merged_handbook_is_one_tagged_document_with_one_copy_of_each_font(handb
                 fonts.setdefault(str(obj.FontName).partition("+")[2], set()).add(obj.FontFile2.objgen)
         assert "Noto-Naskh-Arabic" in fonts
         assert all(len(copies) == 1 for copies in fonts.values()), fonts
+
+
+def test_a_failing_handbook_is_named_and_does_not_stop_the_others(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_bilingual(tmp_path / "project")
+    edit(root / "site_config.yml", "contacts:", PARTICIPANT + "contacts:")
+    real_merge = pdf.merge
+
+    def full_disk(units, numbers, target, *args, **kwargs):
+        if target.name.startswith(".workshop-trainer."):
+            target.write_bytes(b"%PDF-1.7 half")
+            raise OSError("No space left on device")
+        return real_merge(units, numbers, target, *args, **kwargs)
+
+    monkeypatch.setattr(pdf, "merge", full_disk)
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "handbooks", "--out", str(out)]) == 1
+    printed = capsys.readouterr()
+    assert "handbook `workshop-trainer` failed to render: No space left on device" in printed.err
+    assert "workshop-participant.pdf" in printed.out
+    assert sorted(path.name for path in out.iterdir()) == ["workshop-participant.pdf"], \
+        "the other handbook is written; nothing partial is left of the failed one"
