@@ -183,12 +183,15 @@ def test_merged_handbook_is_one_tagged_document_with_one_copy_of_each_font(handb
         root = pdf.Root.StructTreeRoot
         [document] = list(root.K)
         assert document.S == "/Document" and len(document.K) > 5
-        pages = {page.obj.objgen for page in pdf.pages}
         parents = dict(zip(root.ParentTree.Nums[::2], root.ParentTree.Nums[1::2], strict=True))
         for page in pdf.pages:
             if "/StructParents" in page.obj:
                 elements = parents[int(page.obj.StructParents)]
-                assert all(element.Pg.objgen in pages for element in elements)
+                assert all(element.Pg.objgen == page.obj.objgen for element in elements)
+                marked = re.findall(rb"/MCID (\d+)", page.obj.Contents.read_bytes()
+                                    if isinstance(page.obj.Contents, pikepdf.Stream) else
+                                    b"".join(part.read_bytes() for part in page.obj.Contents))
+                assert len(elements) == len({int(n) for n in marked}), "every marked run has its element"
         assert pdf.Root.MarkInfo.Marked and pdf.Root.Lang == "ar"
         fonts: dict[str, set[tuple[int, int]]] = {}
         for obj in pdf.objects:
