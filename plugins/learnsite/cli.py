@@ -110,7 +110,7 @@ def _stamp(root: Path, files: list[Path]) -> int:
 
 
 def _cmd_handbooks(args: argparse.Namespace) -> int:
-    from learnsite.render.handbook.pdf import CACHE, build_all, describe
+    from learnsite.render.handbook.pdf import CACHE, build_all, describe, reuse
 
     result = load_project(args.root)
     if result.diagnostics.errors:
@@ -126,8 +126,7 @@ def _cmd_handbooks(args: argparse.Namespace) -> int:
     written, failures = build_all(cat, args.out or args.root / "site" / "handbooks", only=args.ids,
                                   cache=args.root / CACHE)
     for rendered in written:
-        print(f"wrote {rendered.path} ({describe(rendered)}; {rendered.rendered} of "
-              f"{rendered.rendered + rendered.reused} parts rendered, the others reused)")
+        print(f"wrote {rendered.path} ({describe(rendered)}; {reuse(rendered)})")
     for failure in failures:
         print(f"error: {failure}", file=sys.stderr)
     return 1 if failures else 0

@@ -21,7 +21,7 @@ from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, THEME, site_assets
-from learnsite.render.handbook.pdf import CACHE, Rendered, build_all, describe, stamp_handbooks
+from learnsite.render.handbook.pdf import CACHE, Rendered, build_all, describe, reuse, stamp_handbooks
 from learnsite.render.navigation import navigation
 from learnsite.render.pages import (
     TRANSLATIONS_PAGE,
@@ -165,7 +165,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         assert self.default is not None
         self.handbooks, failures = build_all(self.default, folder, cache=self.default.root / CACHE)
         for rendered in self.handbooks:
-            log.info("learnsite: handbooks/%s (%s)", rendered.path.name, describe(rendered))
+            log.info("learnsite: handbooks/%s (%s; %s)", rendered.path.name, describe(rendered),
+                     reuse(rendered))
         if failures:
             raise PluginError("learnsite could not build every handbook:\n" + "\n".join(failures))
 

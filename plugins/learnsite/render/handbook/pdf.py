@@ -281,6 +281,12 @@ def describe(rendered: Rendered) -> str:
     return f"{rendered.pages} pages, {max(1, round(rendered.size / 1024))} KB"
 
 
+def reuse(rendered: Rendered) -> str:
+    """"1 of 14 parts rendered, the others reused": what the cache saved, for the build log."""
+    return (f"{rendered.rendered} of {rendered.rendered + rendered.reused} parts rendered"
+            + (", the others reused" if rendered.reused else ""))
+
+
 def stamp_handbooks(site_dir: Path, written: list[Rendered]) -> None:
     """Write each handbook's page count and size where the pages link to it."""
     slots = {f"<!--ls-handbook-{r.path.stem}-->": describe(r) for r in written}
