@@ -221,3 +221,27 @@ def test_a_failing_handbook_is_named_and_does_not_stop_the_others(
     assert "workshop-participant.pdf" in printed.out
     assert sorted(path.name for path in out.iterdir()) == ["workshop-participant.pdf"], \
         "the other handbook is written; nothing partial is left of the failed one"
+
+
+def test_a_handbook_without_cover_or_contents_and_one_with_nothing_to_print(tmp_path: Path) -> None:
+    root = make_bilingual(tmp_path / "project")
+    edit(root / "site_config.yml", "contacts:", """  - id: bare
+    title: Modules only
+    programme: workshop
+    edition: trainer
+    language: en
+    include: [modules]
+  - id: empty
+    title: Nothing
+    programme: workshop
+    edition: participant
+    language: en
+    include: [handouts]
+contacts:""")
+    cat = load_project(root).catalogue
+    written, failures = build_all(cat, tmp_path / "out", only=["bare", "empty"])
+    assert failures == ["handbook `empty` has nothing to print: `include` (handouts) names no part "
+                        "with content"]
+    reader = PdfReader(written[0].path)
+    assert [title for _, title, _ in _outline(reader)] == ["Basics", "Definitions", "Indicators", "Signs"]
+    assert _text(reader, 1).splitlines()[-1].strip() == "1", "without a cover, page 1 is numbered"

@@ -105,6 +105,9 @@ class _Book:
         self.units = [self.document.part(part) for part in self.document.parts]
         self.front_guess = (self.document.front(dict.fromkeys(self.document.anchors, 999))
                             if self.document.has_front else None)
+        self.front: Unit | None = None
+        self.front_pages = 0
+        self.parts: list[tuple[Unit, Facts]] = []
         self.futures: dict[str, Future[Facts]] = {}
         jobs = self.jobs()
         renderer.start(list(jobs.values()))
@@ -135,6 +138,9 @@ class _Book:
         rendered = list(self.parts)
         if self.front is not None:
             rendered.insert(0, (self.front, self._settled_front(renderer)))
+        if not rendered:
+            raise HandbookError(f"handbook `{self.handbook.id}` has nothing to print: `include` "
+                                f"({', '.join(self.handbook.include)}) names no part with content")
         counts = [(facts.pages, unit.id != FRONT) for unit, facts in rendered]
         numbers = self._number_jobs(starts(counts)[-1] + counts[-1][0] - 1)
         self.submit(renderer, numbers)
