@@ -245,3 +245,10 @@ contacts:""")
     reader = PdfReader(written[0].path)
     assert [title for _, title, _ in _outline(reader)] == ["Basics", "Definitions", "Indicators", "Signs"]
     assert _text(reader, 1).splitlines()[-1].strip() == "1", "without a cover, page 1 is numbered"
+
+
+def test_each_face_is_one_font_where_the_chapters_agree_on_its_text(handbooks) -> None:
+    with pikepdf.open(handbooks["workshop-trainer"]) as pdf:
+        faces = [str(obj.BaseFont) for obj in pdf.objects
+                 if isinstance(obj, pikepdf.Dictionary) and obj.get("/Subtype") == "/Type0"]
+    assert len(faces) == len(set(faces)), faces

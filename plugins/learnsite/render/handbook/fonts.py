@@ -1,10 +1,10 @@
-"""The shipped fonts, and one embedded copy of each in a merged handbook.
+"""One embedded copy of each shipped font in a merged handbook.
 
 Every unit WeasyPrint renders embeds its own subset of each font, so a handbook merged from
 fifteen units would carry fifteen copies of Noto Sans. WeasyPrint subsets keeping glyph ids
 (`retain_gids`), so the subsets of one font are interchangeable apart from which glyphs they
 hold: the merge replaces them all by one subset of the shipped font holding the union of their
-glyphs. Each unit keeps its own widths and text mapping, which are small.
+glyphs.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from learnsite.render.handbook.cache import RenderCache
+from learnsite.render.handbook.faces import unify_faces
 from learnsite.render.handbook.fonts import share_fonts
 from learnsite.render.handbook.worker import Facts
 
@@ -85,6 +86,7 @@ def merge(units: list[RenderedUnit], numbers: list[Path], target: Path, cache: R
         with out.open_outline() as tree_of_bookmarks:
             tree_of_bookmarks.root.extend(outline)
         share_fonts(out, cache)
+        unify_faces(out)
         out.save(target, deterministic_id=True, min_version=sources[0].pdf_version,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return len(out.pages)
