@@ -43,7 +43,7 @@ bench-handbooks: $(VENV)/.installed
 	$(BIN)/python bench/handbook_speed.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache
 
 $(BIN)/python:
 	scripts/system-deps.sh site
