@@ -10,7 +10,9 @@ glyphs.
 from __future__ import annotations
 
 import io
+import json
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -24,19 +26,44 @@ _DROPPED_TABLES = ["BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GDEF", "GPOS", "GSUB
 """What WeasyPrint drops from its subsets too: the PDF carries the shaped glyphs already."""
 
 
+def font_slots(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, str, pikepdf.Dictionary]]:
+    """(resource dictionary, name, font) for every font the pages (and the forms they draw)
+    use. Walking the pages is much faster than looking at every object of a large book."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(resources: pikepdf.Object | None) -> Iterator[tuple[pikepdf.Dictionary, str,
+                                                                   pikepdf.Dictionary]]:
+        if not isinstance(resources, pikepdf.Dictionary) or resources.objgen in seen:
+            return
+        if resources.is_indirect:  # shared by many pages: once is enough
+            seen.add(resources.objgen)
+        fonts = resources.get("/Font")
+        if isinstance(fonts, pikepdf.Dictionary):
+            for name, font in list(fonts.items()):
+                if isinstance(font, pikepdf.Dictionary):
+                    yield fonts, name, font
+        for xobject in resources.get("/XObject", pikepdf.Dictionary()).values():
+            yield from visit(xobject.get("/Resources"))
+
+    for page in pdf.pages:
+        yield from visit(page.obj.get("/Resources"))
+
+
 def share_fonts(pdf: pikepdf.Pdf, cache: RenderCache) -> None:
     """Point every subset of the same shipped font at one embedded subset holding all glyphs."""
     groups: dict[str, list[pikepdf.Dictionary]] = defaultdict(list)
     glyphs: dict[str, set[int]] = defaultdict(set)
-    seen: set[tuple[int, int]] = set()
-    for obj in pdf.objects:
-        if not (isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor"
-                and "/FontFile2" in obj):
+    fonts = {font.objgen: font for _, _, font in font_slots(pdf)}
+    files: set[tuple[int, int]] = set()
+    for _, font in sorted(fonts.items()):
+        descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else None
+        subset = descriptor.get("/FontFile2") if isinstance(descriptor, pikepdf.Dictionary) else None
+        if not isinstance(descriptor, pikepdf.Dictionary) or not isinstance(subset, pikepdf.Stream):
             continue
-        name, drawn = _read(obj.FontFile2.read_bytes())
-        groups[name].append(obj)
-        if obj.FontFile2.objgen not in seen:
-            seen.add(obj.FontFile2.objgen)
+        name, drawn = _read(subset, cache)
+        groups[name].append(descriptor)
+        if descriptor.FontFile2.objgen not in files:
+            files.add(descriptor.FontFile2.objgen)
             glyphs[name] |= drawn
     for name, descriptors in sorted(groups.items()):
         original = _shipped().get(name)
@@ -61,15 +88,21 @@ def _shipped() -> dict[str, Path]:
     return names
 
 
-def _read(data: bytes) -> tuple[str, set[int]]:
+def _read(subset: pikepdf.Stream, cache: RenderCache) -> tuple[str, set[int]]:
     """An embedded subset's PostScript name and the ids of the glyphs it draws (with ids kept,
-    the other slots are empty)."""
+    the other slots are empty). Kept in the cache: a merge reads every unit's subsets again."""
+    path = cache.file("glyphs", subset.read_raw_bytes())
+    if path.is_file():
+        name, glyphs = json.loads(path.read_text(encoding="utf-8"))
+        return name, set(glyphs)
     from fontTools.ttLib import TTFont
 
-    with TTFont(io.BytesIO(data), lazy=True) as font:
+    with TTFont(io.BytesIO(subset.read_bytes()), lazy=True) as font:
         loca = font["loca"]
         drawn = {0} | {gid for gid in range(len(loca) - 1) if loca[gid + 1] > loca[gid]}
-        return str(font["name"].getDebugName(6)), drawn
+        name = str(font["name"].getDebugName(6))
+    write_atomically(path, json.dumps([name, sorted(drawn)]).encode())
+    return name, drawn
 
 
 def _subset(original: Path, glyphs: set[int], cache: RenderCache) -> bytes:
