@@ -154,20 +154,23 @@ def _handbook(root: Path, edits_in_process: int = 0) -> tuple[float, list[dict[s
 
 
 def _child(root: Path, edits: int) -> None:
-    """Load and check the project, then build the handbook, timed apart; then edit a word and
-    build again in this same process, `edits` times."""
+    """Load and check the project, then build the handbook, timed apart, as `learnsite
+    handbooks` does (workers start first, while the project loads); then edit a word and build
+    again in this same process, `edits` times, as `mkdocs serve` does on each change."""
     from learnsite.load.project import load_project
-    from learnsite.render.handbook.pdf import CACHE, build_all
+    from learnsite.render.handbook.pdf import CACHE, build_all, start_workers
 
     for run in range(edits + 1):
         if run:
             _edit_word(root, 1000 + run)
         start = time.perf_counter()
-        cat = load_project(root).catalogue
-        loaded = time.perf_counter()
-        [written], failures = build_all(cat, root / "pdf", only=["bench-handbook"], cache=root / CACHE)
+        with start_workers() as workers:
+            cat = load_project(root).catalogue
+            loaded = time.perf_counter()
+            [written], failures = build_all(cat, root / "pdf", only=["bench-handbook"],
+                                            cache=root / CACHE, workers=workers)
+            done = time.perf_counter()
         assert not failures, failures
-        done = time.perf_counter()
         print(json.dumps({"load": loaded - start, "handbook": done - loaded, "pages": written.pages,
                           "rendered": written.rendered, "reused": written.reused}), flush=True)
 
@@ -230,10 +233,10 @@ def main() -> None:
     serve = statistics.median(run["handbook"] for run in serving)
     for label, run, wall in (("warm, one word edited", warm, warm_wall),
                              ("warm, a page added", longer, longer_wall)):
-        print(f"{label + ':':26}{run['handbook']:6.2f} s  ({run['handbook'] / base:.0%} of cold; "
+        print(f"{label + ':':26}{run['handbook']:6.2f} s  ({run['handbook'] / base:.1%} of cold; "
               f"{run['rendered']:.0f} of {run['rendered'] + run['reused']:.0f} units rendered); "
               f"whole command {wall:.2f} s")
-    print(f"{'warm, one word, serving:':26}{serve:6.2f} s  ({serve / base:.0%} of cold; in a running "
+    print(f"{'warm, one word, serving:':26}{serve:6.2f} s  ({serve / base:.1%} of cold; in a running "
           "process, as `mkdocs serve` with LEARNSITE_PDF=1)")
     print(f"peak memory, whole process tree: {cold_peak / 2**20:.0f} MB cold, "
           f"{warm_peak / 2**20:.0f} MB warm")

@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from learnsite import __version__
 from learnsite.diagnostics import Diagnostics, Location
@@ -21,6 +22,9 @@ from learnsite.rules import RULES
 from learnsite.scaffold import ScaffoldError, new_checklist, new_module, new_session
 from learnsite.schema import write_schemas
 from learnsite.screening import screen
+
+if TYPE_CHECKING:
+    from learnsite.render.handbook.scheduler import Workers
 
 
 def find_root(start: Path) -> Path:
@@ -110,6 +114,13 @@ def _stamp(root: Path, files: list[Path]) -> int:
 
 
 def _cmd_handbooks(args: argparse.Namespace) -> int:
+    from learnsite.render.handbook.pdf import start_workers
+
+    with start_workers() as workers:  # they start up while the project loads
+        return _handbooks(args, workers)
+
+
+def _handbooks(args: argparse.Namespace, workers: Workers) -> int:
     from learnsite.render.handbook.pdf import CACHE, build_all, describe, reuse
 
     result = load_project(args.root)
@@ -124,7 +135,7 @@ def _cmd_handbooks(args: argparse.Namespace) -> int:
               f"known: {', '.join(sorted(known)) or 'none'}", file=sys.stderr)
         return 2
     written, failures = build_all(cat, args.out or args.root / "site" / "handbooks", only=args.ids,
-                                  cache=args.root / CACHE)
+                                  cache=args.root / CACHE, workers=workers)
     for rendered in written:
         print(f"wrote {rendered.path} ({describe(rendered)}; {reuse(rendered)})")
     for failure in failures:

@@ -21,7 +21,16 @@ from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, THEME, site_assets
-from learnsite.render.handbook.pdf import CACHE, Rendered, build_all, describe, reuse, stamp_handbooks
+from learnsite.render.handbook.pdf import (
+    CACHE,
+    Rendered,
+    build_all,
+    describe,
+    reuse,
+    stamp_handbooks,
+    start_workers,
+)
+from learnsite.render.handbook.scheduler import Workers
 from learnsite.render.navigation import navigation
 from learnsite.render.pages import (
     TRANSLATIONS_PAGE,
@@ -43,6 +52,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
     default: Catalogue | None = None
     handbooks: list[Rendered] = []  # noqa: RUF012 - replaced per build
     serving = False
+    workers: Workers | None = None
     build = Build(None, nested=False)
     languages: list[tuple[str, str]] = []  # noqa: RUF012 - replaced per build
     sources: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, per build
@@ -65,6 +75,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             _report(result)
         default = result.catalogue
         self.default = default
+        if self._builds_handbooks() and self.workers is None:
+            self.workers = start_workers()  # they start up while the site is built
         self.catalogue = default.translations.get(self.build.language or "", default)
         self.languages = [(lang.code, lang.name) for lang in default.site.languages] if default.site else []
         language = self.catalogue.language
@@ -143,7 +155,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         if self.build.nested or (self.serving and not self.config.handbooks_when_serving):
             return
         site_dir = Path(config.site_dir)
-        if self.config.handbooks and self.default is not None:
+        if self._builds_handbooks():
             self._handbooks(site_dir / "handbooks")
         if self.serving:
             return
@@ -160,15 +172,33 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             raise PluginError(str(exc)) from None
         stamp_handbooks(site_dir, self.handbooks)
 
+    def _builds_handbooks(self) -> bool:
+        """This run builds the handbooks: the first build, and `serve` only when asked."""
+        return (self.config.handbooks and self.default is not None and not self.build.nested
+                and (not self.serving or self.config.handbooks_when_serving))
+
     def _handbooks(self, folder: Path) -> None:
         """Build every handbook; report each failure by id, and fail after trying them all."""
         assert self.default is not None
-        self.handbooks, failures = build_all(self.default, folder, cache=self.default.root / CACHE)
+        try:
+            self.handbooks, failures = build_all(self.default, folder, cache=self.default.root / CACHE,
+                                                 workers=self.workers)
+        finally:
+            self._stop_workers()
         for rendered in self.handbooks:
             log.info("learnsite: handbooks/%s (%s; %s)", rendered.path.name, describe(rendered),
                      reuse(rendered))
         if failures:
             raise PluginError("learnsite could not build every handbook:\n" + "\n".join(failures))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build does not leave worker processes behind."""
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if self.workers is not None:
+            self.workers.close()
+            self.workers = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild on edits to modules and site_config.yml too, not only to docs_dir."""

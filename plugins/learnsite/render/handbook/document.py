@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -192,24 +192,23 @@ class _Builder:
 
         return _HREF.sub(relink, html)
 
-    def parts(self) -> list[Part]:
+    def parts(self) -> Iterator[Part]:
+        """The parts in order, each as soon as it is written."""
         include = self.handbook.include
-        parts: list[Part] = []
         if "overview" in include and self.programme is not None:
-            parts.append(self.overview(self.programme))
+            yield self.overview(self.programme)
         if "modules" in include:
-            parts += [self.module(m) for m in self.modules]
+            yield from (self.module(m) for m in self.modules)
         if "checklists" in include and self.cat.checklists:
-            parts.append(self.checklists())
+            yield self.checklists()
         if "glossary" in include and self.cat.glossary.terms:
-            parts.append(Part("glossary", "glossary", self.t("glossary"),
-                              _env().get_template("glossary.html.j2").render(
-                                  terms=sorted(self.cat.glossary.terms, key=lambda term: term.term))))
+            yield Part("glossary", "glossary", self.t("glossary"),
+                       _env().get_template("glossary.html.j2").render(
+                           terms=sorted(self.cat.glossary.terms, key=lambda term: term.term)))
         if "handouts" in include:
             handouts = self.handouts()
             if handouts:
-                parts.append(Part("handouts", "handouts", self.t("handouts"), handouts))
-        return parts
+                yield Part("handouts", "handouts", self.t("handouts"), handouts)
 
     def overview(self, programme: Programme) -> Part:
         html = _env().get_template("overview.html.j2").render(
@@ -249,11 +248,12 @@ class _Builder:
         return "\n".join(pieces)
 
 
-def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_html) -> HandbookDocument:
-    """The handbook's parts and their shared context (`cat` already in the handbook's language).
-    The print stylesheet is not part of the HTML: each renderer parses it once for all units."""
+def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_html,
+                   written: Callable[[HandbookDocument, Part], None] | None = None) -> HandbookDocument:
+    """The handbook's parts and their shared context (`cat` already in the handbook's language);
+    `written` hears of each part as soon as it is written, so it can start rendering it. The
+    print stylesheet is not part of the HTML: each renderer parses it once for all units."""
     builder = _Builder(cat, handbook, convert)
-    parts = builder.parts()
     dates = [m.record.last_reviewed for m in builder.modules]
     versions = sorted({m.record.version for m in builder.modules})
     direction = next((lang.dir for lang in cat.site.languages if lang.code == cat.language), "ltr") \
@@ -264,4 +264,9 @@ def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_h
         "language_name": language_name(cat), "direction": direction,
         "date": max(dates).isoformat() if dates else "",
         "version": versions[-1] if versions else "1.0"}
-    return HandbookDocument(handbook, parts, context)
+    document = HandbookDocument(handbook, [], context)
+    for part in builder.parts():
+        document.parts.append(part)
+        if written is not None:
+            written(document, part)
+    return document

@@ -10,7 +10,7 @@ now point at the real ones), the outline, the metadata, and one copy of each fon
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,10 +54,11 @@ def starts(units: list[tuple[int, bool]]) -> list[int]:
 
 
 def merge(units: list[RenderedUnit], numbers: list[Path], target: Path, cache: RenderCache,
-          cover: bool) -> int:
-    """Write the handbook to `target` and return its page count (a cover is not numbered)."""
+          cover: bool, open_pdf: Callable[[Path], pikepdf.Pdf] = pikepdf.open) -> int:
+    """Write the handbook to `target` and return its page count (a cover is not numbered).
+    `open_pdf` may hand over units opened ahead; all are closed here."""
     out = pikepdf.new()
-    sources = [pikepdf.open(unit.pdf) for unit in units]
+    sources = [open_pdf(unit.pdf) for unit in units]
     try:
         _copy_catalogue(out, sources[0])
         tree = _StructureTree(out)

@@ -13,12 +13,10 @@ sources.
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,9 +25,18 @@ import pikepdf
 from learnsite.model.catalogue import Catalogue
 from learnsite.model.site import Handbook
 from learnsite.render.handbook.cache import RenderCache, code_fingerprint, write_atomically
-from learnsite.render.handbook.document import FRONT, Converter, Unit, build_document, to_html
+from learnsite.render.handbook.document import (
+    FRONT,
+    Converter,
+    HandbookDocument,
+    Part,
+    Unit,
+    build_document,
+    to_html,
+)
 from learnsite.render.handbook.merge import NUMBERS_PER_DOCUMENT, RenderedUnit, merge, starts
-from learnsite.render.handbook.worker import Facts, Job, render
+from learnsite.render.handbook.scheduler import Renderer, Workers
+from learnsite.render.handbook.worker import Facts, Job
 
 CSS = (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
 CACHE = Path(".cache") / "handbooks"
@@ -56,44 +63,11 @@ class Rendered:
     reused: int = 0
 
 
-class _Renderer:
-    """Runs render jobs: in worker processes when there are several to do, else right here
-    (starting workers costs more than one unit takes)."""
-
-    def __init__(self, store: RenderCache) -> None:
-        self.store = store
-        self.pool: ProcessPoolExecutor | None = None
-        self.fresh: set[Path] = set()
-        self.todo = 0
-
-    def __enter__(self) -> _Renderer:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-
-    def start(self, jobs: list[Job]) -> None:
-        """Open workers once more than one job has needed rendering."""
-        self.todo += sum(1 for job in jobs if not job.entry.exists)
-        if self.todo > 1 and self.pool is None:
-            self.pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=get_context("spawn"))
-
-    def submit(self, job: Job) -> Future[Facts]:
-        if not job.entry.exists:
-            self.fresh.add(job.entry.pdf)
-        if self.pool is not None and not job.entry.exists:
-            return self.pool.submit(render, job)
-        done: Future[Facts] = Future()
-        done.set_result(render(job))
-        return done
-
-
 class _Book:
     """One handbook on its way to PDF: its parts start rendering as soon as it is written."""
 
     def __init__(self, cat: Catalogue, handbook: Handbook, target: Path, css: str,
-                 store: RenderCache, renderer: _Renderer) -> None:
+                 store: RenderCache, renderer: Renderer) -> None:
         language_cat = cat.translations.get(handbook.language, cat)
         site = language_cat.site
         self.handbook = next((h for h in site.handbooks if h.id == handbook.id), handbook) \
@@ -101,39 +75,51 @@ class _Book:
         self.target = target
         self.store = store
         self.css = css
-        self.document = build_document(language_cat, self.handbook, _cached_html(store))
-        self.units = [self.document.part(part) for part in self.document.parts]
-        self.front_guess = (self.document.front(dict.fromkeys(self.document.anchors, 999))
-                            if self.document.has_front else None)
+        self.units: list[Unit] = []
+        self.futures: dict[str, Future[Facts]] = {}
+        self.opened: dict[Path, pikepdf.Pdf] = {}
         self.front: Unit | None = None
         self.front_pages = 0
         self.parts: list[tuple[Unit, Facts]] = []
-        self.futures: dict[str, Future[Facts]] = {}
-        jobs = self.jobs()
-        renderer.start(list(jobs.values()))
-        self.submit(renderer, dict(sorted(jobs.items(), key=lambda item: -len(item[1].html))))
-
-    def jobs(self) -> dict[str, Job]:
-        """What can be rendered before any page count is known: the parts, the front matter with
-        stand-in page numbers (for its length), and the page numbers the book will likely need."""
-        jobs = {unit.id: self._job(unit) for unit in self.units}
-        if self.front_guess is not None:
+        self.document = build_document(language_cat, self.handbook, _cached_html(store),
+                                       written=partial(self._start, renderer))
+        self.front_guess = (self.document.front(dict.fromkeys(self.document.anchors, 999))
+                            if self.document.has_front else None)
+        jobs = self._number_jobs(sum(len(unit.html) for unit in self.units) // _CHARS_PER_PAGE)
+        if self.front_guess is not None:  # rendered with stand-in numbers to learn its length
             jobs[FRONT] = self._job(self.front_guess)
-        estimate = sum(len(unit.html) for unit in self.units) // _CHARS_PER_PAGE
-        return jobs | self._number_jobs(estimate)
+        self.submit(renderer, jobs, urgent=True)  # small, and the book's end waits on them
 
-    def submit(self, renderer: _Renderer, jobs: dict[str, Job]) -> None:
+    def _start(self, renderer: Renderer, document: HandbookDocument, part: Part) -> None:
+        """Start rendering a part as soon as it is written."""
+        unit = document.part(part)
+        self.units.append(unit)
+        self.submit(renderer, {unit.id: self._job(unit)})
+
+    def submit(self, renderer: Renderer, jobs: dict[str, Job], urgent: bool = False) -> None:
+        renderer.start(list(jobs.values()))
         for key, job in jobs.items():
             if key not in self.futures:
-                self.futures[key] = renderer.submit(job)
+                self.futures[key] = renderer.submit(job, urgent)
 
-    def place(self, renderer: _Renderer) -> None:
-        """Wait for the parts; start the front matter with the pages where they will begin."""
+    def close(self) -> None:
+        """Close what was opened ahead for a merge that did not happen."""
+        for pdf in self.opened.values():
+            pdf.close()
+        self.opened.clear()
+
+    def place(self, renderer: Renderer) -> None:
+        """Wait for the parts (opening those already rendered meanwhile, for the merge); start
+        the front matter with the pages where they will begin."""
+        for unit in self.units:
+            if self.futures[unit.id].done() and not self.futures[unit.id].result().missing:
+                path = self._job(unit).entry.pdf
+                self.opened[path] = pikepdf.open(path)
         self.parts = [(unit, self._facts(unit.id)) for unit in self.units]
         if self.front_guess is not None:
             self._submit_front(renderer, self._facts(FRONT).pages)
 
-    def finish(self, renderer: _Renderer) -> Rendered:
+    def finish(self, renderer: Renderer) -> Rendered:
         """Settle the front matter, number the pages, merge, check, and move the file into place."""
         rendered = list(self.parts)
         if self.front is not None:
@@ -143,7 +129,7 @@ class _Book:
                                 f"({', '.join(self.handbook.include)}) names no part with content")
         counts = [(facts.pages, unit.id != FRONT) for unit, facts in rendered]
         numbers = self._number_jobs(starts(counts)[-1] + counts[-1][0] - 1)
-        self.submit(renderer, numbers)
+        self.submit(renderer, numbers, urgent=True)
         for key in numbers:
             self._facts(key)
         units = [RenderedUnit(self._job(unit).entry.pdf, facts, unit.stand_ins, unit.id != FRONT)
@@ -152,7 +138,8 @@ class _Book:
         partial = self.target.with_name(f".{self.target.name}.part")
         try:
             pages = merge(units, [job.entry.pdf for job in numbers.values()], partial, self.store,
-                          cover="cover" in self.handbook.include)
+                          cover="cover" in self.handbook.include,
+                          open_pdf=lambda path: self.opened.pop(path, None) or pikepdf.open(path))
             self._check_outline(partial)
         except BaseException:
             partial.unlink(missing_ok=True)
@@ -161,16 +148,16 @@ class _Book:
         fresh = sum(1 for unit in units if unit.pdf in renderer.fresh)
         return Rendered(self.target, pages, self.target.stat().st_size, fresh, len(units) - fresh)
 
-    def _submit_front(self, renderer: _Renderer, front_pages: int) -> None:
+    def _submit_front(self, renderer: Renderer, front_pages: int) -> None:
         """The front matter listing where parts and sessions start, if it is `front_pages` long."""
         first = starts([(front_pages, False), *((f.pages, True) for _, f in self.parts)])[1:]
         pages = {anchor: start + index for (unit, f), start in zip(self.parts, first, strict=True)
                  for anchor, index in f.anchors.items() if anchor not in unit.stand_ins}
         self.front_pages = front_pages
         self.front = self.document.front(pages)
-        self.futures[FRONT] = renderer.submit(self._job(self.front))
+        self.futures[FRONT] = renderer.submit(self._job(self.front), urgent=True)
 
-    def _settled_front(self, renderer: _Renderer) -> Facts:
+    def _settled_front(self, renderer: Renderer) -> Facts:
         """The front matter's facts once its length is the one its page numbers assumed."""
         for _ in range(3):
             facts = self._facts(FRONT)
@@ -223,13 +210,19 @@ def _cached_html(store: RenderCache) -> Converter:
     return convert
 
 
+def start_workers() -> Workers:
+    """Worker processes for `build_all`, started early so their start-up overlaps other work."""
+    return Workers(CSS)
+
+
 def build_all(cat: Catalogue, folder: Path, only: list[str] | None = None,
-              cache: Path | None = None, css: str = CSS) -> tuple[list[Rendered], list[str]]:
+              cache: Path | None = None, css: str = CSS, workers: Workers | None = None
+              ) -> tuple[list[Rendered], list[str]]:
     """Every handbook of the site (or those in `only`) into `folder`, reusing rendered units
-    from `cache` (none kept without one). One that fails does not stop the others. Returns what
-    was written and a message per failure."""
+    from `cache` (none kept without one), rendering in `workers` when given. One that fails does
+    not stop the others. Returns what was written and a message per failure."""
     handbooks = [h for h in (cat.site.handbooks if cat.site else []) if not only or h.id in only]
-    results = _build(cat, [(h, folder / f"{h.id}.pdf") for h in handbooks], cache, css)
+    results = _build(cat, [(h, folder / f"{h.id}.pdf") for h in handbooks], cache, css, workers)
     written = [r for r in results if isinstance(r, Rendered)]
     return written, [r for r in results if isinstance(r, str)]
 
@@ -237,20 +230,20 @@ def build_all(cat: Catalogue, folder: Path, only: list[str] | None = None,
 def render_handbook(cat: Catalogue, handbook: Handbook, target: Path, css: str = CSS,
                     cache: Path | None = None) -> Rendered:
     """Render one handbook to `target` (the catalogue in any language; the handbook's is used)."""
-    [result] = _build(cat, [(handbook, target)], cache, css)
+    [result] = _build(cat, [(handbook, target)], cache, css, None)
     if isinstance(result, str):
         raise HandbookError(result)
     return result
 
 
 def _build(cat: Catalogue, targets: list[tuple[Handbook, Path]], cache: Path | None,
-           css: str) -> list[Rendered | str]:
+           css: str, workers: Workers | None) -> list[Rendered | str]:
     """Each target handbook written, or a message saying why not. Every book's parts are queued
     before any book waits, so the workers are never idle while a book is merged."""
     store = RenderCache(cache)
     results: dict[int, Rendered | str] = {}
     try:
-        with _Renderer(store) as renderer:
+        with Renderer(workers, css) as renderer:
             books: dict[int, _Book] = {}
             for index, (handbook, target) in enumerate(targets):
                 book = _attempt(partial(_Book, cat, handbook, target, css, store, renderer), handbook)
@@ -265,6 +258,7 @@ def _build(cat: Catalogue, targets: list[tuple[Handbook, Path]], cache: Path | N
             for index, book in books.items():
                 if index not in results:
                     results[index] = _attempt(partial(book.finish, renderer), book.handbook)
+                book.close()
         if cache is not None and len(targets) == len(cat.site.handbooks if cat.site else []):
             store.prune()
     finally:

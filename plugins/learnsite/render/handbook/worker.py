@@ -64,6 +64,12 @@ def _stylesheet(css: str) -> tuple[CSS, FontConfiguration]:
     return CSS(string=css, base_url=f"{FONTS}/", font_config=fonts), fonts
 
 
+def warm_up(css: str) -> None:
+    """Import WeasyPrint and parse the stylesheet: what a worker started ahead of its first job
+    does while the project is still being loaded."""
+    _stylesheet(css)
+
+
 def render(job: Job) -> Facts:
     """Render `job` into its cache entry unless it is there already."""
     if job.entry.exists:
