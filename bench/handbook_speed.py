@@ -156,23 +156,24 @@ def _handbook(root: Path, edits_in_process: int = 0) -> tuple[float, list[dict[s
 def _child(root: Path, edits: int) -> None:
     """Load and check the project, then build the handbook, timed apart, as `learnsite
     handbooks` does (workers start first, while the project loads); then edit a word and build
-    again in this same process, `edits` times, as `mkdocs serve` does on each change."""
+    again in this same process with the same workers, `edits` times, as `mkdocs serve` does on
+    each change."""
     from learnsite.load.project import load_project
     from learnsite.render.handbook.pdf import CACHE, build_all, start_workers
 
-    for run in range(edits + 1):
-        if run:
-            _edit_word(root, 1000 + run)
-        start = time.perf_counter()
-        with start_workers() as workers:
+    with start_workers() as workers:
+        for run in range(edits + 1):
+            if run:
+                _edit_word(root, 1000 + run)
+            start = time.perf_counter()
             cat = load_project(root).catalogue
             loaded = time.perf_counter()
             [written], failures = build_all(cat, root / "pdf", only=["bench-handbook"],
                                             cache=root / CACHE, workers=workers)
             done = time.perf_counter()
-        assert not failures, failures
-        print(json.dumps({"load": loaded - start, "handbook": done - loaded, "pages": written.pages,
-                          "rendered": written.rendered, "reused": written.reused}), flush=True)
+            assert not failures, failures
+            print(json.dumps({"load": loaded - start, "handbook": done - loaded, "pages": written.pages,
+                              "rendered": written.rendered, "reused": written.reused}), flush=True)
 
 
 def _session(root: Path) -> Path:

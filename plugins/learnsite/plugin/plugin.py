@@ -184,7 +184,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             self.handbooks, failures = build_all(self.default, folder, cache=self.default.root / CACHE,
                                                  workers=self.workers)
         finally:
-            self._stop_workers()
+            if not self.serving:  # `serve` keeps them, ready, for the next change
+                self._stop_workers()
         for rendered in self.handbooks:
             log.info("learnsite: handbooks/%s (%s; %s)", rendered.path.name, describe(rendered),
                      reuse(rendered))
@@ -193,6 +194,10 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build does not leave worker processes behind."""
+        self._stop_workers()
+
+    def on_shutdown(self) -> None:
+        """`serve` ends: so do the workers it kept."""
         self._stop_workers()
 
     def _stop_workers(self) -> None:

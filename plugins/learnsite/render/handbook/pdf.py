@@ -34,7 +34,7 @@ from learnsite.render.handbook.document import (
     build_document,
     to_html,
 )
-from learnsite.render.handbook.merge import NUMBERS_PER_DOCUMENT, RenderedUnit, merge, starts
+from learnsite.render.handbook.merge import NUMBERS_PER_DOCUMENT, RenderedUnit, merge, read_outline, starts
 from learnsite.render.handbook.scheduler import Renderer, Workers
 from learnsite.render.handbook.worker import Facts, Job
 
@@ -188,8 +188,8 @@ class _Book:
     def _check_outline(self, pdf_path: Path) -> None:
         """The written outline must list every part and its sessions, in order."""
         expected = [(part.title, [title for _, title in part.sections]) for part in self.document.parts]
-        with pikepdf.open(pdf_path) as pdf, pdf.open_outline() as outline:
-            found = [(item.title, [child.title for child in item.children]) for item in outline.root]
+        with pikepdf.open(pdf_path) as pdf:
+            found = read_outline(pdf)
         if found != expected:
             lost = [title for title, _ in expected if title not in {t for t, _ in found}]
             raise HandbookError(f"handbook `{self.handbook.id}`: its outline does not match its "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -66,7 +67,9 @@ def _stylesheet(css: str) -> tuple[CSS, FontConfiguration]:
 
 def warm_up(css: str) -> None:
     """Import WeasyPrint and parse the stylesheet: what a worker started ahead of its first job
-    does while the project is still being loaded."""
+    does while the project is still being loaded. Ctrl-C is left to the main process, which
+    stops the workers; otherwise each would print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _stylesheet(css)
 
 
