@@ -97,6 +97,7 @@ class _Book:
         self.submit(renderer, {unit.id: self._job(unit)})
 
     def submit(self, renderer: Renderer, jobs: dict[str, Job], urgent: bool = False) -> None:
+        """Hand `jobs` to the renderer, unless they were handed over already."""
         renderer.start(list(jobs.values()))
         for key, job in jobs.items():
             if key not in self.futures:
@@ -135,16 +136,16 @@ class _Book:
         units = [RenderedUnit(self._job(unit).entry.pdf, facts, unit.stand_ins, unit.id != FRONT)
                  for unit, facts in rendered]
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.target.with_name(f".{self.target.name}.part")
+        unfinished = self.target.with_name(f".{self.target.name}.part")
         try:
-            pages = merge(units, [job.entry.pdf for job in numbers.values()], partial, self.store,
+            pages = merge(units, [job.entry.pdf for job in numbers.values()], unfinished, self.store,
                           cover="cover" in self.handbook.include,
                           open_pdf=lambda path: self.opened.pop(path, None) or pikepdf.open(path))
-            self._check_outline(partial)
+            self._check_outline(unfinished)
         except BaseException:
-            partial.unlink(missing_ok=True)
+            unfinished.unlink(missing_ok=True)
             raise
-        partial.replace(self.target)
+        unfinished.replace(self.target)
         fresh = sum(1 for unit in units if unit.pdf in renderer.fresh)
         return Rendered(self.target, pages, self.target.stat().st_size, fresh, len(units) - fresh)
 
