@@ -51,7 +51,9 @@ class Workers:
 
 @dataclass(order=True)
 class _Waiting:
-    urgent: bool
+    """A job waiting for a worker; the smallest goes first: urgent ones, then the oldest."""
+
+    later: bool
     order: int
     job: Job = field(compare=False)
     future: Future[Facts] = field(compare=False)
@@ -94,7 +96,7 @@ class Renderer:
         if self.pool is None or job.entry.exists:
             done.set_result(render(job))
             return done
-        with self._lock:  # heapq: smallest first, and False < True, so urgent means not urgent
+        with self._lock:
             heapq.heappush(self._waiting, _Waiting(not urgent, next(self._order), job, done))
         self._feed()
         return done
