@@ -152,7 +152,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.catalogue is not None and self.catalogue.language == "ar" and index.is_file():
             expand_search_index(index)
-        if self.build.nested or (self.serving and not self.config.handbooks_when_serving):
+        if self.build.nested:
             return
         site_dir = Path(config.site_dir)
         if self._builds_handbooks():

@@ -1,8 +1,8 @@
 """Rendered handbook units kept on disk between builds, by a hash of everything that shapes them.
 
-A unit's key hashes its whole HTML (the print CSS is inlined in it), the PDF variant, the
-WeasyPrint version and the bytes of the shipped fonts, so an edited session, stylesheet, font or
-upgrade renders anew and nothing else does. Entries are written beside their final name and
+A unit's key hashes its whole HTML, the print stylesheet, the PDF variant, the WeasyPrint
+version and the bytes of the shipped fonts, so an edited session, stylesheet, font or upgrade
+renders anew and nothing else does. Entries are written beside their final name and
 renamed, so a build stopped halfway leaves no half-written entry behind.
 """
 
@@ -73,19 +73,22 @@ class RenderCache:
 
     def entry(self, html: str, css: str, variant: str) -> Entry:
         """The entry for a unit's HTML and stylesheet rendered as `variant`; marks it used."""
-        key = hashlib.sha256(f"{_fingerprint()}\0{variant}\0{css}\0{html}".encode()).hexdigest()
-        self.used.add(key)
+        key = self._key(variant.encode(), css.encode(), html.encode())
         units = self.folder / "units"
         return Entry(units / f"{key}.pdf", units / f"{key}.json")
 
     def file(self, kind: str, *parts: bytes) -> Path:
-        """A cached file of `kind` (e.g. "fonts") named by the hash of `parts`."""
+        """A cached file of `kind` (e.g. "fonts") named by the hash of `parts`; marks it used."""
+        return self.folder / kind / self._key(*parts)
+
+    def _key(self, *parts: bytes) -> str:
+        """The name of what `parts` (with WeasyPrint and the fonts) make, noted as used."""
         digest = hashlib.sha256(_fingerprint().encode())
         for part in parts:
             digest.update(hashlib.sha256(part).digest())
         key = digest.hexdigest()
         self.used.add(key)
-        return self.folder / kind / key
+        return key
 
     def prune(self) -> None:
         """Drop entries this build did not use: after a full build, they are out of date."""

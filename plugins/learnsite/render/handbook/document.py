@@ -1,5 +1,5 @@
-"""One handbook as one HTML document: cover, contents, overview, a chapter per module, printable
-checklist forms, glossary, handouts and assessments, in the handbook's edition and language.
+"""A handbook as HTML: cover, contents, overview, a chapter per module, printable checklist
+forms, glossary, handouts and assessments, in the handbook's edition and language.
 
 Links between pages of the site become links inside the PDF when their target is in the
 handbook, and plain text otherwise; a checklist embedded in a session points to its printable

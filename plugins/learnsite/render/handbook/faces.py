@@ -15,7 +15,7 @@ from collections import defaultdict
 
 import pikepdf
 
-from learnsite.render.handbook.fonts import font_slots
+from learnsite.render.handbook.fonts import FontSlot
 
 _CMAP_PAIR = re.compile(r"<([0-9a-fA-F]+)> <([0-9a-fA-F]+)>")
 _W_ITEM = re.compile(r"(\d+)\s*(?:\[([^\]]*)\]|(\d+)\s+([\d.]+))")
@@ -39,10 +39,9 @@ end
 """
 
 
-def unify_faces(pdf: pikepdf.Pdf) -> None:
-    """One font dictionary per face, with every unit's widths and text mapping, used by every
-    page: after `share_fonts`, the units' dictionaries of a face differ only in those."""
-    slots = list(font_slots(pdf))
+def unify_faces(pdf: pikepdf.Pdf, slots: list[FontSlot]) -> None:
+    """One font dictionary per face, with every unit's widths and text mapping, used in every
+    slot: after `share_fonts`, the units' dictionaries of a face differ only in those."""
     faces: dict[str, dict[tuple[int, int], pikepdf.Dictionary]] = defaultdict(dict)
     for _, _, font in slots:
         if font.get("/Subtype") == "/Type0":

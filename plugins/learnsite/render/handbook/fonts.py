@@ -26,13 +26,16 @@ _DROPPED_TABLES = ["BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GDEF", "GPOS", "GSUB
 """What WeasyPrint drops from its subsets too: the PDF carries the shaped glyphs already."""
 
 
-def font_slots(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, str, pikepdf.Dictionary]]:
-    """(resource dictionary, name, font) for every font the pages (and the forms they draw)
-    use. Walking the pages is much faster than looking at every object of a large book."""
+FontSlot = tuple[pikepdf.Dictionary, str, pikepdf.Dictionary]
+"""A resource dictionary, a font's name in it, and the font."""
+
+
+def font_slots(pdf: pikepdf.Pdf) -> Iterator[FontSlot]:
+    """Every font the pages (and the forms they draw) use, where they name it. Walking the pages
+    is much faster than looking at every object of a large book."""
     seen: set[tuple[int, int]] = set()
 
-    def visit(resources: pikepdf.Object | None) -> Iterator[tuple[pikepdf.Dictionary, str,
-                                                                   pikepdf.Dictionary]]:
+    def visit(resources: pikepdf.Object | None) -> Iterator[FontSlot]:
         if not isinstance(resources, pikepdf.Dictionary) or resources.objgen in seen:
             return
         if resources.is_indirect:  # shared by many pages: once is enough
@@ -49,11 +52,11 @@ def font_slots(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, str, pike
         yield from visit(page.obj.get("/Resources"))
 
 
-def share_fonts(pdf: pikepdf.Pdf, cache: RenderCache) -> None:
+def share_fonts(pdf: pikepdf.Pdf, slots: list[FontSlot], cache: RenderCache) -> None:
     """Point every subset of the same shipped font at one embedded subset holding all glyphs."""
     groups: dict[str, list[pikepdf.Dictionary]] = defaultdict(list)
     glyphs: dict[str, set[int]] = defaultdict(set)
-    fonts = {font.objgen: font for _, _, font in font_slots(pdf)}
+    fonts = {font.objgen: font for _, _, font in slots}
     files: set[tuple[int, int]] = set()
     for _, font in sorted(fonts.items()):
         descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else None
@@ -62,8 +65,8 @@ def share_fonts(pdf: pikepdf.Pdf, cache: RenderCache) -> None:
             continue
         name, drawn = _read(subset, cache)
         groups[name].append(descriptor)
-        if descriptor.FontFile2.objgen not in files:
-            files.add(descriptor.FontFile2.objgen)
+        if subset.objgen not in files:
+            files.add(subset.objgen)
             glyphs[name] |= drawn
     for name, descriptors in sorted(groups.items()):
         original = _shipped().get(name)

@@ -20,7 +20,7 @@ from pikepdf import Array, Dictionary, Name
 
 from learnsite.render.handbook.cache import RenderCache
 from learnsite.render.handbook.faces import unify_faces
-from learnsite.render.handbook.fonts import share_fonts
+from learnsite.render.handbook.fonts import font_slots, share_fonts
 from learnsite.render.handbook.worker import Facts
 
 NUMBERS_PER_DOCUMENT = 128
@@ -86,8 +86,9 @@ def merge(units: list[RenderedUnit], numbers: list[Path], target: Path, cache: R
         _stamp_numbers(out, numbers, blank | ({0} if cover else set()))
         _write_destinations(out, destinations)
         _write_outline(out, outline)
-        share_fonts(out, cache)
-        unify_faces(out)
+        slots = list(font_slots(out))
+        share_fonts(out, slots, cache)
+        unify_faces(out, slots)
         out.save(target, deterministic_id=True, min_version=sources[0].pdf_version,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return len(out.pages)

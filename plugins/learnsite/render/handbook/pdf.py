@@ -76,6 +76,8 @@ class _Book:
         self.store = store
         self.css = css
         self.units: list[Unit] = []
+        self.jobs: dict[str, Job] = {}
+        """Each unit's job (the last one for the front matter), so its cache entry is named once."""
         self.futures: dict[str, Future[Facts]] = {}
         self.opened: dict[Path, pikepdf.Pdf] = {}
         self.front: Unit | None = None
@@ -101,6 +103,7 @@ class _Book:
         renderer.start(list(jobs.values()))
         for key, job in jobs.items():
             if key not in self.futures:
+                self.jobs[key] = job
                 self.futures[key] = renderer.submit(job, urgent)
 
     def close(self) -> None:
@@ -114,7 +117,7 @@ class _Book:
         the front matter with the pages where they will begin."""
         for unit in self.units:
             if self.futures[unit.id].done() and not self.futures[unit.id].result().missing:
-                path = self._job(unit).entry.pdf
+                path = self.jobs[unit.id].entry.pdf
                 self.opened[path] = pikepdf.open(path)
         self.parts = [(unit, self._facts(unit.id)) for unit in self.units]
         if self.front_guess is not None:
@@ -133,7 +136,7 @@ class _Book:
         self.submit(renderer, numbers, urgent=True)
         for key in numbers:
             self._facts(key)
-        units = [RenderedUnit(self._job(unit).entry.pdf, facts, unit.stand_ins, unit.id != FRONT)
+        units = [RenderedUnit(self.jobs[unit.id].entry.pdf, facts, unit.stand_ins, unit.id != FRONT)
                  for unit, facts in rendered]
         self.target.parent.mkdir(parents=True, exist_ok=True)
         unfinished = self.target.with_name(f".{self.target.name}.part")
@@ -156,7 +159,8 @@ class _Book:
                  for anchor, index in f.anchors.items() if anchor not in unit.stand_ins}
         self.front_pages = front_pages
         self.front = self.document.front(pages)
-        self.futures[FRONT] = renderer.submit(self._job(self.front), urgent=True)
+        self.jobs[FRONT] = self._job(self.front)
+        self.futures[FRONT] = renderer.submit(self.jobs[FRONT], urgent=True)
 
     def _settled_front(self, renderer: Renderer) -> Facts:
         """The front matter's facts once its length is the one its page numbers assumed."""

@@ -90,10 +90,11 @@ class Renderer:
 
     def submit(self, job: Job, urgent: bool = False) -> Future[Facts]:
         """The job's facts, to come; urgent jobs overtake those still waiting for a worker."""
-        if not job.entry.exists:
+        cached = job.entry.exists
+        if not cached:
             self.fresh.add(job.entry.pdf)
         done: Future[Facts] = Future()
-        if self.pool is None or job.entry.exists:
+        if self.pool is None or cached:
             done.set_result(render(job))
             return done
         with self._lock:
