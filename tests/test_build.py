@@ -91,10 +91,15 @@ def test_referral_contacts_are_filled_in(built_site: Path) -> None:
 def test_programme_page_links_its_handbooks_with_pages_and_size(built_site: Path) -> None:
     html = (built_site / "programmes/inspectors-forced-labour/index.html").read_text()
     links = re.findall(r'<a href="\.\./\.\./handbooks/([^"]+)\.pdf" download>[^<]+</a> '
-                       r'\(([^,]+), ([^,]+), PDF, <span dir="ltr">(\d+) pages, (\d+) KB</span>\)', html)
+                       r'\(<bdi>([^<]+)</bdi>, <bdi>([^<]+)</bdi>, <bdi>PDF</bdi>, (\d+) pages, '
+                       r'<bdi>(\d+) KB</bdi>\)', html)
     assert {link[0] for link in links} >= {"inspectors-workshop-trainer",
                                            "inspectors-workshop-participant-ar"}
     for handbook, _edition, _language, pages, size in links:
         pdf = built_site / "handbooks" / f"{handbook}.pdf"
         assert int(pages) == len(PdfReader(pdf).pages)
         assert abs(pdf.stat().st_size / 1024 - int(size)) <= 1
+    arabic = (built_site / "ar/programmes/inspectors-forced-labour/index.html").read_text()
+    facts = re.findall(r"<bdi>PDF</bdi>، (\d+) صفحة، <bdi>(\d+) KB</bdi>\)", arabic)
+    assert sorted(facts) == sorted((pages, size) for *_, pages, size in links), \
+        "the Arabic page gives the same facts, in Arabic"

@@ -160,17 +160,21 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         if self.serving:
             return
         config_file = Path(str(config.config_file_path))
-        others = [code for code, _ in self.languages[1:]]
+        others = self._codes()[1:]
         try:
             build_other_languages(config_file, site_dir, others)
             if self.config.offline_bundle:
                 size = build_offline_bundle(
                     config_file, site_dir, others, extra=site_dir / "handbooks",
-                    finish=lambda folder: stamp_handbooks(folder, self.handbooks))
+                    finish=lambda folder: stamp_handbooks(folder, self.handbooks, self._codes()))
                 log.info("learnsite: %s is %s", offline.BUNDLE_NAME, offline.human_size(size))
         except BuildError as exc:
             raise PluginError(str(exc)) from None
-        stamp_handbooks(site_dir, self.handbooks)
+        stamp_handbooks(site_dir, self.handbooks, self._codes())
+
+    def _codes(self) -> list[str]:
+        """The site's language codes, the default first."""
+        return [code for code, _ in self.languages]
 
     def _builds_handbooks(self) -> bool:
         """This run builds the handbooks: the first build, and `serve` only when asked."""

@@ -86,9 +86,10 @@ def language_name(cat: Catalogue) -> str:
 TRANSLATIONS_PAGE = "translations.md"
 
 
-def handbook_slot(handbook_id: str) -> str:
-    """Where a handbook's page count and size go once it is built (see stamp_handbooks)."""
-    return f"<!--ls-handbook-{handbook_id}-->"
+def handbook_slot(handbook_id: str, language: str) -> str:
+    """Where a handbook's page count and size go, in the page's language, once the handbook is
+    built (see stamp_handbooks)."""
+    return f"<!--ls-handbook-{language}-{handbook_id}-->"
 
 
 def page_sources(cat: Catalogue) -> dict[str, str]:
@@ -123,7 +124,8 @@ def programme_page(cat: Catalogue, programme: Programme) -> str:
         days=schedule_programme(programme, cat.modules), clock=clock,
         handbooks=[h for h in cat.site.handbooks if h.programme == programme.id] if cat.site else [],
         languages={lang.code: lang.name for lang in cat.site.languages} if cat.site else {},
-        root="../../" if cat.translated is None else "../../../", slot=handbook_slot,
+        root="../../" if cat.translated is None else "../../../",
+        slot=lambda handbook_id: handbook_slot(handbook_id, cat.language),
         total_minutes=sum(s.meta.minutes for m in modules for s in m.sessions),
     )
 

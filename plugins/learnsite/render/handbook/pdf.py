@@ -24,6 +24,7 @@ import pikepdf
 
 from learnsite.model.catalogue import Catalogue
 from learnsite.model.site import Handbook
+from learnsite.offline import human_size
 from learnsite.render.handbook.cache import RenderCache, code_fingerprint, write_atomically
 from learnsite.render.handbook.document import (
     FRONT,
@@ -37,6 +38,8 @@ from learnsite.render.handbook.document import (
 from learnsite.render.handbook.merge import NUMBERS_PER_DOCUMENT, RenderedUnit, merge, read_outline, starts
 from learnsite.render.handbook.scheduler import Renderer, Workers
 from learnsite.render.handbook.worker import Facts, Job
+from learnsite.render.pages import handbook_slot
+from learnsite.render.strings import translator
 
 CSS = (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
 CACHE = Path(".cache") / "handbooks"
@@ -281,9 +284,12 @@ def _attempt(step: Callable[[], T], handbook: Handbook) -> T | str:
         return f"handbook `{handbook.id}` failed to render: {exc}"
 
 
-def describe(rendered: Rendered) -> str:
-    """"94 pages, 217 KB": what a reader wants to know before downloading."""
-    return f"{rendered.pages} pages, {max(1, round(rendered.size / 1024))} KB"
+def describe(rendered: Rendered, language: str = "en", html: bool = False) -> str:
+    """"94 pages, 217 KB": what a reader wants to know before downloading, in `language`; for a
+    page, the size is isolated so its Latin letters keep their place in Arabic text."""
+    size = human_size(rendered.size)
+    return translator(language)("handbook-facts", pages=rendered.pages,
+                                size=f"<bdi>{size}</bdi>" if html else size)
 
 
 def reuse(rendered: Rendered) -> str:
@@ -292,9 +298,10 @@ def reuse(rendered: Rendered) -> str:
             + (", the others reused" if rendered.reused else ""))
 
 
-def stamp_handbooks(site_dir: Path, written: list[Rendered]) -> None:
-    """Write each handbook's page count and size where the pages link to it."""
-    slots = {f"<!--ls-handbook-{r.path.stem}-->": describe(r) for r in written}
+def stamp_handbooks(site_dir: Path, written: list[Rendered], languages: list[str]) -> None:
+    """Write each handbook's page count and size, in each page's language, where it links to it."""
+    slots = {handbook_slot(r.path.stem, language): describe(r, language, html=True)
+             for r in written for language in languages}
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if "<!--ls-handbook-" in text:
