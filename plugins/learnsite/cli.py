@@ -59,6 +59,8 @@ def _cmd_screen(args: argparse.Namespace) -> int:
         "checklist": checklist.id, "outcome": outcome.id, "title": outcome.title,
         "tone": outcome.tone, "refer": outcome.refer, "advice": outcome.advice,
         "present": list(result.present), "unknown": list(result.unknown),
+        "because": {element: list(facts) for element, facts in result.because.items()},
+        "context": list(result.context), "questions": dict(result.questions),
     }, ensure_ascii=False, indent=2))
     return 0
 

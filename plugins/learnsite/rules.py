@@ -93,6 +93,27 @@ _RULES = [
          "Use an `id:` from the checklist's `indicators:`."),
     Rule("ref-unknown-question", "reference", E, "A rule names a question the checklist lacks.",
          "Use an `id:` from the checklist's `questions:`, or add the question there."),
+    Rule("ref-unknown-source", "reference", E,
+         "An indicator names a source that content/sources.yml does not list.",
+         "Use an `id:` from content/sources.yml, or add the source there."),
+    Rule("sign-in-two-elements", "checklist", E,
+         "One fact is listed under two elements (the same sign text or id), so it would count "
+         "twice.",
+         "Keep the fact under the one element it shows, and remove or reword the other sign."),
+    Rule("sign-prompt-missing", "checklist", E,
+         "An `ask` sign has no `prompt`, or a `look` or `context` sign has one.",
+         "Give every `ask` sign an open prompt (\"Tell me about…\"); other signs need none."),
+    Rule("sign-context-element", "checklist", E,
+         "A `context` sign names an element, although context never counts toward one.",
+         "Remove `element:` from the context sign, or make it an `ask` or `look` sign."),
+    Rule("case-outcome-mismatch", "content", E,
+         "A case study's model answer names an outcome other than the one the checklist gives "
+         "for the case's answers.",
+         "Correct the answer, or the case's `yes:` list if the facts imply other signs."),
+    Rule("case-outcome-typed", "content", W,
+         "A model answer names a checklist outcome by hand, but its case study does not say "
+         "which checklist and answers it implies, so nothing checks the outcome.",
+         "Give the case study `checklist:` and `yes:` options; the outcome is then computed."),
     Rule("outcome-unreachable", "checklist", E,
          "No set of answers can lead to an outcome: earlier outcomes always match first.",
          "Reorder the outcomes (more specific first) or change the conditions."),
@@ -150,10 +171,12 @@ _RULES = [
          "Update the translation, then run `learnsite translations --stamp FILE`."),
     # Answers given to `learnsite screen`.
     Rule("answer-unknown-id", "answers", E,
-         "An answer for an id that is not an indicator, sign or question of the checklist.",
-         "Use the ids shown on the checklist page (each indicator, sign and question has one)."),
-    Rule("answer-invalid", "answers", E, "An answer other than yes, no or unknown.",
-         "Write `yes`, `no` or `unknown` after the colon."),
+         "An answer (in an answers file or a case study) for an id that is not an indicator, "
+         "sign or question of the checklist.",
+         "Use the ids shown on the checklist's decision page (each indicator, sign and question "
+         "has one)."),
+    Rule("answer-invalid", "answers", E, "An answer other than yes, no or not sure.",
+         "Write `yes`, `no` or `not sure` after the colon."),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

@@ -11,12 +11,14 @@ from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
+from learnsite.model.sources import Sources
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site_config": SiteConfig,
     "module": Module,
     "checklist": Checklist,
     "glossary": Glossary,
+    "sources": Sources,
 }
 
 

@@ -34,3 +34,8 @@ def session_path(module_id: str, session_id: str) -> str:
 def checklist_path(checklist_id: str) -> str:
     """A checklist's page."""
     return f"checklists/{checklist_id}.md"
+
+
+def decision_path(checklist_id: str) -> str:
+    """A checklist's "how the result is decided" page, beside the checklist's own page."""
+    return f"checklists/{checklist_id}-decision.md"

@@ -1,7 +1,7 @@
 """Reading a file of checklist answers (for `learnsite screen`), as authors write it by hand.
 
-Answers are `yes`, `no` or `unknown`. YAML 1.1 habits are accepted as meant: `true`/`on`/`y`
-read as yes, `false`/`off`/`n` as no, and an empty value as unknown.
+Answers are `yes`, `no` or `not sure` (also written `unknown`). YAML 1.1 habits are accepted as
+meant: `true`/`on`/`y` read as yes, `false`/`off`/`n` as no, and an empty value as not sure.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def read_answers(path: Path, display: PurePosixPath, checklist: Checklist,
         answer = _SPELLINGS.get(str(value).strip().lower()) if value is not None else "unknown"
         if answer is None or isinstance(value, list | dict):
             diags.add("answer-invalid", doc.at((key,)),
-                      f"`{key}`: the answer must be yes, no or unknown, not `{value}`")
+                      f"`{key}`: the answer must be yes, no or not sure, not `{value}`")
             continue
         answers[key] = answer
     return answers

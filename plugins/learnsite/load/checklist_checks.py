@@ -1,10 +1,12 @@
-"""Checks on a checklist's data and its rules: ids unique, references known, every outcome
-reachable, a final catch-all. Reachability is decided by trying every combination of the facts
-the rules can see, so an unreachable outcome is found whatever the rule looks like."""
+"""Checks on a checklist's data and its rules: ids unique, references known, each fact under one
+element, prompts where they belong, every outcome reachable, a final catch-all. Reachability is
+decided by trying every combination of the facts the rules can see, so an unreachable outcome is
+found whatever the rule looks like."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 from learnsite.diagnostics import Diagnostics
@@ -16,13 +18,15 @@ from learnsite.model.checklist import (
     AnyOf,
     Checklist,
     Condition,
+    Distinct,
     ElementPresent,
     IndicatorPresent,
     NotOf,
 )
-from learnsite.screening import AnswerValue, Facts, first_outcome
+from learnsite.screening import AnswerValue, Facts, counted_elements, first_outcome
 
 _MAX_STATES = 200_000
+_SPACE = re.compile(r"\s+")
 
 
 def check_checklist(checklist: Checklist, doc: YamlDoc, diags: Diagnostics) -> None:
@@ -42,9 +46,13 @@ def check_checklist(checklist: Checklist, doc: YamlDoc, diags: Diagnostics) -> N
     unique(doc, [(("outcomes", o, "id"), out.id) for o, out in enumerate(checklist.outcomes)],
            diags, "outcomes")
     elements = {e.id for e in checklist.elements}
-    clean = refs(doc, [(("indicators", i, "element"), ind.element)
-                       for i, ind in enumerate(checklist.indicators)],
-                 elements, "ref-unknown-element", "element", diags)
+    named: list[tuple[Key, str]] = [(("indicators", i, "element"), ind.element)
+                                    for i, ind in enumerate(checklist.indicators)]
+    named += [(("indicators", i, "signs", s, "element"), sign.element)
+              for i, ind in enumerate(checklist.indicators)
+              for s, sign in enumerate(ind.signs) if sign.element]
+    clean = refs(doc, named, elements, "ref-unknown-element", "element", diags)
+    _check_signs(checklist, doc, diags)
     for o, outcome in enumerate(checklist.outcomes):
         if outcome.when is not None:
             clean &= _check_condition(checklist, outcome.when, ("outcomes", o, "when"), doc, diags)
@@ -55,6 +63,34 @@ def check_checklist(checklist: Checklist, doc: YamlDoc, diags: Diagnostics) -> N
                   "may match no outcome")
     elif clean:
         _check_reachable(checklist, doc, diags)
+
+
+def _check_signs(checklist: Checklist, doc: YamlDoc, diags: Diagnostics) -> None:
+    """Prompts only on `ask` signs, no element on context signs, and each fact under one element."""
+    first_seen: dict[str, tuple[str, str]] = {}  # fact text → (element or "context", sign id)
+    for i, indicator in enumerate(checklist.indicators):
+        for s, sign in enumerate(indicator.signs):
+            key: Key = ("indicators", i, "signs", s)
+            if (sign.kind == "ask") != (sign.prompt is not None):
+                diags.add("sign-prompt-missing", doc.at((*key, "prompt" if sign.prompt else "id")),
+                          f"the {sign.kind} sign `{sign.id}` " + (
+                              "has no `prompt`" if sign.kind == "ask" else "has a `prompt`, "
+                              "which only `ask` signs use"))
+            if sign.kind == "context" and sign.element:
+                diags.add("sign-context-element", doc.at((*key, "element")),
+                          f"the context sign `{sign.id}` names the element `{sign.element}`, but "
+                          "context never counts toward an element")
+            where = indicator.element_of(sign) or "context"
+            fact = _SPACE.sub(" ", sign.text.casefold()).strip(" .")
+            earlier = first_seen.setdefault(fact, (where, sign.id))
+            if earlier[0] != where:
+                diags.add("sign-in-two-elements", doc.at((*key, "text")),
+                          f"the sign `{sign.id}` states the same fact as `{earlier[1]}`, but under "
+                          f"{_side(where)} instead of {_side(earlier[0])}, so it would count twice")
+
+
+def _side(element: str) -> str:
+    return "context" if element == "context" else f"`{element}`"
 
 
 def _check_condition(checklist: Checklist, condition: Condition, key: Key, doc: YamlDoc,
@@ -71,6 +107,10 @@ def _check_condition(checklist: Checklist, condition: Condition, key: Key, doc: 
             return _check_condition(checklist, condition.not_, (*key, "not"), doc, diags)
         case ElementPresent():
             return refs(doc, [((*key, "present"), condition.present)],
+                        {e.id for e in checklist.elements}, "ref-unknown-element", "element",
+                        diags)
+        case Distinct():
+            return refs(doc, [((*key, "distinct", i), e) for i, e in enumerate(condition.distinct)],
                         {e.id for e in checklist.elements}, "ref-unknown-element", "element",
                         diags)
         case IndicatorPresent():
@@ -98,28 +138,42 @@ def _named_indicators(condition: Condition | None) -> set[str]:
 
 
 def possible_facts(checklist: Checklist) -> Iterator[Facts]:
-    """Every combination of facts the rules can distinguish that some answers can produce."""
+    """Every combination of facts the rules can distinguish that some answers can produce: which
+    named indicators are present, which elements are shown (by a fact each, or, through an
+    indicator answered yes as a whole, several by one shared fact), the questions' answers and
+    whether something is unknown."""
     named = sorted(set().union(*(_named_indicators(o.when) for o in checklist.outcomes)))
     element_of = {i.id: i.element for i in checklist.indicators}
-    elements = sorted({i.element for i in checklist.indicators})
     # An element can be present through an indicator no rule names individually.
-    free = {e for e in elements if any(i.element == e and i.id not in named
-                                       for i in checklist.indicators)}
+    free = sorted({e for i in checklist.indicators if i.id not in named for e in counted_elements(i)})
+    shared = {frozenset(counted_elements(i)) for i in checklist.indicators
+              if len(counted_elements(i)) > 1}
     questions = [q.id for q in checklist.questions]
+    choices: tuple[AnswerValue, ...] = ("yes", "no", "unknown")
     for shown in itertools.product((False, True), repeat=len(named)):
         present = {n for n, on in zip(named, shown, strict=True) if on}
         implied = {element_of[n] for n in present}
         for extra in itertools.product((False, True), repeat=len(free)):
-            elements_present = implied | {e for e, on in zip(sorted(free), extra, strict=True) if on}
-            indicators = present | {f"*{e}" for e in elements_present - implied}
+            on = implied | {e for e, more in zip(free, extra, strict=True) if more}
+            indicators = present | {f"*{e}" for e in on - implied}
             everything_present = len(present) == len(checklist.indicators)
-            choices: tuple[AnswerValue, ...] = ("yes", "no", "unknown")
-            for answers in itertools.product(choices, repeat=len(questions)):
-                for unknown in (False, True):
-                    if unknown != ("unknown" in answers) and (not unknown or everything_present):
-                        continue
-                    yield Facts(frozenset(elements_present), frozenset(indicators),
-                                dict(zip(questions, answers, strict=True)), unknown)
+            for facts_of in _fact_layouts(sorted(on), shared):
+                for answers in itertools.product(choices, repeat=len(questions)):
+                    for unknown in (False, True):
+                        if unknown != ("unknown" in answers) and (not unknown or everything_present):
+                            continue
+                        yield Facts(facts_of, frozenset(indicators),
+                                    dict(zip(questions, answers, strict=True)), unknown)
+
+
+def _fact_layouts(on: list[str], shared: set[frozenset[str]]) -> Iterator[dict[str, frozenset[str]]]:
+    """The ways facts can show the elements in `on`: a fact of its own for each, and, for each
+    indicator whose signs show several elements, one of its facts showing them all."""
+    yield {e: frozenset({f"*{e}"}) for e in on}
+    for group in sorted(shared, key=sorted):
+        together = group & set(on)
+        if len(together) > 1:
+            yield {e: frozenset({"*shared"} if e in together else {f"*{e}"}) for e in on}
 
 
 def _check_reachable(checklist: Checklist, doc: YamlDoc, diags: Diagnostics) -> None:

@@ -13,6 +13,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from learnsite.diagnostics import Diagnostics, Location, Severity
+from learnsite.load.cases import check_cases
 from learnsite.load.checklist_checks import check_checklist
 from learnsite.load.curriculum_checks import check_activity_minutes, check_reviews, check_schedules
 from learnsite.load.frontmatter import split
@@ -34,6 +35,7 @@ from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
+from learnsite.model.sources import Sources
 from learnsite.render.pages import generated_pages
 from learnsite.render.terms import term_index
 from learnsite.rules import RULES
@@ -46,6 +48,7 @@ CONTENT_DIR = "content"
 MODULES_DIR = "modules"
 CHECKLISTS_DIR = "content/checklists"
 GLOSSARY_FILE = "content/glossary.yml"
+SOURCES_FILE = "content/sources.yml"
 
 
 @dataclass
@@ -88,6 +91,9 @@ def load_project(root: Path) -> LoadResult:
         if glossary is None:
             loader.unverified.add(GLOSSARY)
         cat.glossary = glossary or Glossary()
+    sources_path = loader.root / SOURCES_FILE
+    if sources_path.is_file():
+        cat.sources = loader.yaml(sources_path, Sources) or Sources()
     _load_pages(loader, cat, languages)
     folders = {p.name for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()}
     check_references(cat, loader.docs, loader.diags, folders)
@@ -106,12 +112,14 @@ def _load_translation(loader: SourceReader, cat: Catalogue, language: str) -> No
     site = site_map(translated, frozenset(loader.unverified))
     for page in translated.pages:
         if translated.is_translated(page.site_path):
-            check_markdown(page.source, page.site_path, site, loader.diags)
+            scanned = check_markdown(page.source, page.site_path, site, loader.diags)
+            check_cases(page.source, scanned, translated.checklists, loader.diags)
     for module in translated.modules.values():
         for session in module.sessions:
             path = session_path(module.record.id, session.id)
             if translated.is_translated(path):
-                check_markdown(session.source, path, site, loader.diags)
+                scanned = check_markdown(session.source, path, site, loader.diags)
+                check_cases(session.source, scanned, translated.checklists, loader.diags)
     check_stale(loader, translation_entries(cat.root, language, translatable_sources(cat)))
 
 
@@ -260,11 +268,13 @@ def _check_all_markdown(loader: SourceReader, cat: Catalogue, site: SiteMap) -> 
     shown: dict[str, set[str]] = {}
     for page in cat.pages:
         scanned = check_markdown(page.source, page.site_path, site, loader.diags)
+        check_cases(page.source, scanned, cat.checklists, loader.diags)
         _note_contacts(scanned, page.site_path, cat, shown)
     for module in cat.modules.values():
         for session in (*module.sessions, *([module.assessment] if module.assessment else [])):
             path = session_path(module.record.id, session.id)
             scanned = check_markdown(session.source, path, site, loader.diags)
+            check_cases(session.source, scanned, cat.checklists, loader.diags)
             _note_contacts(scanned, path, cat, shown)
             check_activity_minutes(session, scanned, loader.diags)
     for checklist in cat.checklists.values():

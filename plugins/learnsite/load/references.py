@@ -10,6 +10,7 @@ from learnsite.load.suggest import did_you_mean
 from learnsite.model.catalogue import Catalogue
 
 SITE = "site_config.yml"
+SOURCES = "content/sources.yml"
 
 
 def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnostics,
@@ -56,11 +57,18 @@ def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnos
     _check_cycles(cat, docs, diags)
     checklist_paths = {doc.data.get("id"): path for path, doc in docs.items()
                        if path.startswith("content/checklists/") and isinstance(doc.data, dict)}
+    sources_doc = docs.get(SOURCES)
+    if sources_doc is not None:
+        unique(sources_doc, _ids("sources", cat.sources.sources), diags, "sources")
+    sources = {source.id for source in cat.sources.sources}
     for checklist_id, checklist in cat.checklists.items():
         doc = docs[checklist_paths[checklist_id]]
         if cat.site is not None:
             refs(doc, _listed(("audiences",), checklist.audiences), audiences,
                  "ref-unknown-audience", "audience", diags)
+        refs(doc, [(("indicators", i, "source"), indicator.source)
+                   for i, indicator in enumerate(checklist.indicators) if indicator.source],
+             sources, "ref-unknown-source", "source", diags)
     glossary = docs.get("content/glossary.yml")
     if glossary is not None:
         terms = _ids("terms", cat.glossary.terms)

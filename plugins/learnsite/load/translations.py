@@ -26,6 +26,7 @@ from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta, TranslationMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
+from learnsite.model.sources import Sources
 from learnsite.site_paths import (
     GLOSSARY,
     audience_path,
@@ -157,6 +158,8 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
         for checklist_id, checklist in cat.checklists.items()}
     glossary = (_yaml_overlay(reader, root / "content/glossary.yml", language, Glossary, done,
                               GLOSSARY) or cat.glossary)
+    sources = _yaml_overlay(reader, root / "content/sources.yml", language, Sources, done,
+                            None) or cat.sources
     pages = []
     for page in cat.pages:
         found = _markdown(reader, page.source, language, PageMeta)
@@ -164,8 +167,8 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
             done.add(page.site_path)
             page = Page(page.site_path, found[0], found[1])
         pages.append(page)
-    return Catalogue(cat.root, site or cat.site, modules, checklists, glossary, pages, language,
-                     frozenset(done))
+    return Catalogue(cat.root, site or cat.site, modules, checklists, glossary, sources=sources,
+                     pages=pages, language=language, translated=frozenset(done))
 
 
 def _session(reader: SourceReader, session: Session, language: str, done: set[str]) -> Session:
@@ -185,7 +188,7 @@ def _session(reader: SourceReader, session: Session, language: str, done: set[st
 def translatable_sources(cat: Catalogue) -> list[Path]:
     """Every source file a translation can exist for, in a stable order."""
     root = cat.root
-    sources = [root / "site_config.yml", root / "content/glossary.yml"]
+    sources = [root / "site_config.yml", root / "content/glossary.yml", root / "content/sources.yml"]
     sources += [root / page.source.path for page in cat.pages]
     for module in cat.modules.values():
         sources.append(root / module.path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from learnsite.model.base import Method, Minutes, Record, Text
+from learnsite.model.base import Id, Method, Minutes, Record, Text
 
 
 class BlockOptions(Record):
@@ -23,6 +23,17 @@ class ActivityOptions(BlockOptions):
 
     minutes: Minutes | None = Field(None, description="How long the activity takes.")
     method: Method | None = Field(None, description="How it is run.")
+
+
+class CaseStudyOptions(BlockOptions):
+    """A case whose facts imply answers to a checklist: its outcome is then computed, never typed,
+    so a model answer cannot drift from the checklist."""
+
+    checklist: Id | None = Field(None, description="The checklist the case is screened with.")
+    yes: list[Id] = Field(default_factory=list, description="The signs and questions the case's "
+                          "facts answer yes; every other one is answered no.")
+    not_sure: list[Id] = Field(default_factory=list, alias="not-sure",
+                               description="The signs and questions the case leaves open.")
 
 
 class AdmonitionOptions(BlockOptions):
@@ -48,11 +59,15 @@ class TabOptions(BlockOptions):
 CURRICULUM_BLOCKS: dict[str, type[BlockOptions]] = {
     "trainer-notes": BlockOptions,
     "activity": ActivityOptions,
-    "case-study": BlockOptions,
+    "case-study": CaseStudyOptions,
     "key-messages": BlockOptions,
     "handout": BlockOptions,
     "answer": BlockOptions,
 }
+
+#: Blocks that only learnsite writes (render/pages.py), never authors: the computed result of
+#: a case study, rendered per edition like the curriculum blocks.
+GENERATED_BLOCKS: dict[str, type[BlockOptions]] = {"case-result": BlockOptions}
 
 #: Blocks replaced by generated content before Markdown sees them (render/pages.py);
 #: `/// checklist | ID` embeds an interactive checklist in a session or page.

@@ -9,6 +9,7 @@ from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
+from learnsite.model.sources import Sources
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,14 @@ class Page:
 
 @dataclass
 class Catalogue:
-    """Programmes, modules, sessions, checklists, glossary and pages of one project."""
+    """Programmes, modules, sessions, checklists, glossary, sources and pages of one project."""
 
     root: Path
     site: SiteConfig | None = None
     modules: dict[str, LoadedModule] = field(default_factory=dict)
     checklists: dict[str, Checklist] = field(default_factory=dict)
     glossary: Glossary = field(default_factory=Glossary)
+    sources: Sources = field(default_factory=Sources)
     pages: list[Page] = field(default_factory=list)
     language: str = "en"
     #: Site paths of the pages that have a translation into `language` (all, for the source).

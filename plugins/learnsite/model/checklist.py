@@ -2,6 +2,11 @@
 
 A rule is data, not code, so experts can review it and the browser can evaluate the very same
 rule as Python: conditions are one-key mappings combined with `all`, `any` and `not`.
+
+A sign is one fact a frontliner can establish, and it shows one element (its own `element`, or
+its indicator's). A `context` sign records vulnerability that is not yet abuse of it: it is shown
+with the result and never counts toward an element, so an ordinary situation (no local
+language, housing from the employer, a fee being repaid) never raises a result by itself.
 """
 
 from __future__ import annotations
@@ -29,12 +34,25 @@ class Question(Record):
     help: Text | None = None
 
 
+SignKind = Literal["ask", "look", "context"]
+
+
 class Sign(Record):
-    """Something to ask or to look for; a sign answered yes makes its indicator present."""
+    """One fact to establish, worded as the finding the frontliner records ("The employer holds
+    the worker's passport"). `ask` signs carry an open prompt that starts the conversation, as the
+    interviewing module teaches, rather than a closed yes/no question."""
 
     id: Id
-    kind: Literal["ask", "look"]
-    text: Text
+    kind: SignKind = Field(description="`ask`: learnt by talking with the person (give a `prompt`); "
+                           "`look`: seen in the place, papers or records; `context`: vulnerability "
+                           "that is recorded and shown but never counted toward an element.")
+    text: Text = Field(description="The finding, as the frontliner would record it.")
+    prompt: Text | None = Field(None, description="For `ask` signs: an open question or request "
+                                "that starts the conversation, e.g. \"Tell me about your passport: "
+                                "where is it kept?\"")
+    element: Id | None = Field(None, description="The element this sign shows, when it is not its "
+                               "indicator's (an indicator may hold signs of both elements where its "
+                               "source says so). Not for `context` signs.")
 
 
 class Indicator(Record):
@@ -45,8 +63,14 @@ class Indicator(Record):
     element: Id
     dimension: Id | None = Field(None, description="Optional stage or dimension, e.g. recruitment.")
     strength: Literal["strong", "medium", "weak"] | None = None
+    source: Id | None = Field(None, description="The id, in content/sources.yml, of the source "
+                              "this indicator comes from.")
     description: Text
     signs: list[Sign] = Field(min_length=1)
+
+    def element_of(self, sign: Sign) -> str | None:
+        """The element a sign shows (None for context signs, which show none)."""
+        return None if sign.kind == "context" else sign.element or self.element
 
 
 class AllOf(Record):
@@ -71,6 +95,13 @@ class ElementPresent(Record):
     """True when some indicator of this element is present."""
 
     present: Id
+
+
+class Distinct(Record):
+    """True when each listed element is shown by a sign of its own: different facts for different
+    elements, so one fact never fills two elements and one sign alone never meets the rule."""
+
+    distinct: list[Id] = Field(min_length=1)
 
 
 class IndicatorPresent(Record):
@@ -118,6 +149,7 @@ Condition = Annotated[
     | Annotated[AnyOf, Tag("any")]
     | Annotated[NotOf, Tag("not")]
     | Annotated[ElementPresent, Tag("present")]
+    | Annotated[Distinct, Tag("distinct")]
     | Annotated[IndicatorPresent, Tag("indicator")]
     | Annotated[AnswerIs, Tag("answer")]
     | Annotated[SomethingUnknown, Tag("unknown")]
@@ -131,6 +163,8 @@ class Outcome(Record):
 
     id: Id
     title: Text
+    label: Text = Field(description="The outcome's short name, e.g. \"Refer\": how the decision "
+                        "page and case studies name it, and how a model answer names it in bold.")
     tone: Literal["alert", "caution", "info", "neutral"] = "neutral"
     refer: bool = Field(False, description="Show the referral contacts with this outcome.")
     advice: Text

@@ -15,7 +15,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from learnsite.model.blocks import CURRICULUM_BLOCKS
+from learnsite.model.blocks import CURRICULUM_BLOCKS, GENERATED_BLOCKS
 from learnsite.render.strings import translator
 
 EDITIONS = ("web", "trainer", "participant")
@@ -27,6 +27,7 @@ LABELS = {
     "key-messages": "key-messages",
     "handout": "handout",
     "answer": "answer",
+    "case-result": "case-result",
 }
 
 
@@ -38,7 +39,7 @@ def _options_of(name: str) -> dict[str, tuple[Any, Callable[[Any], Any]]]:
     def parser(field: str) -> Callable[[Any], Any]:
         return lambda value: getattr(model.model_validate({field: value}), field)
 
-    return {field: (info.default, parser(field))
+    return {info.alias or field: (info.get_default(call_default_factory=True), parser(field))
             for field, info in model.model_fields.items() if field != "attrs"}
 
 
@@ -108,9 +109,31 @@ class Activity(_CurriculumBlock):
 
 
 class CaseStudy(_CurriculumBlock):
-    """A scenario to discuss."""
+    """A scenario to discuss; its checklist options are read by render/pages.py, which adds the
+    computed result after it."""
 
     NAME = "case-study"
+    OPTIONS = _options_of("case-study")
+
+
+class CaseResult(_CurriculumBlock):
+    """What the checklist gives for a case (written by learnsite, never by authors): folded on
+    the web so a reader can work the case out first, set out for the trainer, and left out of
+    the participant edition, where working it out is the exercise."""
+
+    NAME = "case-result"
+
+    def _shown(self) -> bool:
+        return self._edition() != "participant"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        if self._edition() != "web":
+            return super().on_create(parent)
+        self._parent = parent
+        box = etree.SubElement(parent, "details", {"class": "ls-block ls-case-result"})
+        summary = etree.SubElement(box, "summary")
+        summary.text = self._title()
+        return box
 
 
 class KeyMessages(_CurriculumBlock):
@@ -159,8 +182,8 @@ class AnswerBlock(_CurriculumBlock):
 
 
 _BLOCK_CLASSES: tuple[type[_CurriculumBlock], ...] = (
-    TrainerNotes, Activity, CaseStudy, KeyMessages, Handout, AnswerBlock)
-assert {b.NAME for b in _BLOCK_CLASSES} == set(CURRICULUM_BLOCKS)
+    TrainerNotes, Activity, CaseStudy, CaseResult, KeyMessages, Handout, AnswerBlock)
+assert {b.NAME for b in _BLOCK_CLASSES} == {*CURRICULUM_BLOCKS, *GENERATED_BLOCKS}
 
 
 class CurriculumBlocksExtension(BlocksExtension):

@@ -18,6 +18,7 @@ from learnsite.site_paths import (
     GLOSSARY,
     audience_path,
     checklist_path,
+    decision_path,
     module_path,
     programme_path,
     session_path,
@@ -34,7 +35,8 @@ def navigation(cat: Catalogue) -> list[NavItem]:
     t = translator(cat.language)
     nav: list[NavItem] = _content_nav(cat.pages, "", t)
     if cat.checklists:
-        nav.append({t("checklists"): [{c.title: checklist_path(c.id)}
+        nav.append({t("checklists"): [{c.title: [checklist_path(c.id),
+                                                 {t("decision-nav"): decision_path(c.id)}]}
                                       for c in cat.checklists.values()]})
     training = _training_nav(cat)
     if training:

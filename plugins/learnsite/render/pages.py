@@ -5,17 +5,20 @@ against them, so both see the same site."""
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Callable
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from learnsite.load.cases import screen_case, screened_cases
 from learnsite.load.mdscan import Block, Mark, replace_marks, scan
 from learnsite.load.translations import translation_status
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
-from learnsite.model.checklist import Checklist
+from learnsite.model.checklist import Checklist, Indicator, Question, Sign
 from learnsite.model.site import Audience, Contact, Programme
 from learnsite.render.navigation import page_title
+from learnsite.render.rule_words import outcome_rule
 from learnsite.render.strings import translator
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
@@ -24,6 +27,7 @@ from learnsite.site_paths import (
     GLOSSARY,
     audience_path,
     checklist_path,
+    decision_path,
     module_path,
     programme_path,
     session_path,
@@ -57,6 +61,7 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
             pages[path] = expand_page(session_page(cat, session), cat, path)
     for checklist in cat.checklists.values():
         pages[checklist_path(checklist.id)] = checklist_page(cat, checklist)
+        pages[decision_path(checklist.id)] = decision_markdown(cat, checklist, level=2, page=True)
     if cat.glossary.terms:
         pages[GLOSSARY] = _render("glossary.md.j2", cat, glossary=cat.glossary)
     if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
@@ -102,7 +107,9 @@ def page_sources(cat: Catalogue) -> dict[str, str]:
         sources[module_path(module.record.id)] = str(module.path)
         sources.update({session_path(s.module_id, s.id): str(s.source.path)
                         for s in _all_sessions(module)})
-    sources.update({checklist_path(c): f"content/checklists/{c}.yml" for c in cat.checklists})
+    for checklist_id in cat.checklists:
+        sources[checklist_path(checklist_id)] = f"content/checklists/{checklist_id}.yml"
+        sources[decision_path(checklist_id)] = f"content/checklists/{checklist_id}.yml"
     sources[GLOSSARY] = "content/glossary.yml"
     return sources
 
@@ -174,27 +181,85 @@ def checklist_data(checklist: Checklist) -> str:
 
 def checklist_page(cat: Catalogue, checklist: Checklist) -> str:
     """A checklist's own page: title, summary and the interactive form."""
-    return _render("checklist.md.j2", cat, **_widget_context(cat, checklist, level=2, prefix=""))
+    return _render("checklist.md.j2", cat, **_widget_context(cat, checklist, level=2, prefix="",
+                                                             site_path=checklist_path(checklist.id)))
 
 
-def checklist_widget(cat: Catalogue, checklist: Checklist, level: int, prefix: str) -> str:
+def checklist_widget(cat: Catalogue, checklist: Checklist, level: int, prefix: str,
+                     site_path: str) -> str:
     """The interactive form, its live outcome and decision guide, with headings from `level`."""
-    return _render("checklist_widget.md.j2", cat, **_widget_context(cat, checklist, level, prefix))
+    return _render("checklist_widget.md.j2", cat,
+                   **_widget_context(cat, checklist, level, prefix, site_path))
 
 
-def _widget_context(cat: Catalogue, checklist: Checklist, level: int, prefix: str) -> dict[str, object]:
+def _widget_context(cat: Catalogue, checklist: Checklist, level: int, prefix: str,
+                    site_path: str) -> dict[str, object]:
     choice = _env().get_template("choice.html.j2")
     t = translator(cat.language)
-    kinds = {kind: t(kind) for kind in ("ask", "look")}
+    kinds = {kind: t(kind) for kind in ("ask", "look", "context")}
     answers = [(value, t(value)) for value in ("yes", "no", "unknown")]
 
-    def render_choice(item_id: str, text: str, kind: str, help_text: str | None = None,
-                      indicator: str | None = None) -> str:
-        return choice.render(id=item_id, text=text, kind=kind, help=help_text,
-                             indicator=indicator, labels=kinds, answers=answers).strip()
+    def sign_choice(indicator: Indicator, sign: Sign) -> str:
+        return choice.render(id=sign.id, text=sign.text, kind=sign.kind, prompt=sign.prompt,
+                             counts=counts_toward(t, checklist, indicator, sign), help=None,
+                             indicator=indicator.id, labels=kinds, answers=answers).strip()
 
-    return {"checklist": checklist, "choice": render_choice, "level": level, "prefix": prefix,
-            "contacts": cat.site.contacts if cat.site else [], "data": checklist_data(checklist)}
+    def question_choice(question: Question) -> str:
+        return choice.render(id=question.id, text=question.text, kind="question", prompt=None,
+                             counts=None, help=question.help, indicator=None, labels=kinds,
+                             answers=answers).strip()
+
+    return {**_rule_context(cat, checklist, level, prefix, site_path), "choice": sign_choice,
+            "question_choice": question_choice, "contacts": cat.site.contacts if cat.site else [],
+            "data": checklist_data(checklist)}
+
+
+def _rule_context(cat: Catalogue, checklist: Checklist, level: int, prefix: str,
+                  site_path: str) -> dict[str, object]:
+    """What the outcome list and the decision page need: the rule in words, the sources, and
+    links (from the page at `site_path`) to the checklist and its decision page."""
+    t = translator(cat.language)
+    here = posixpath.dirname(site_path)
+    return {"checklist": checklist, "level": level, "prefix": prefix,
+            "rule": lambda outcome: outcome_rule(outcome, checklist, t),
+            "sources": cat.sources.by_id(),
+            "decision_link": _relative(decision_path(checklist.id), here),
+            "checklist_link": _relative(checklist_path(checklist.id), here)}
+
+
+def _relative(target: str, folder: str) -> str:
+    """A link to the page at site path `target` from a page in `folder`."""
+    return posixpath.relpath(target, folder or ".")
+
+
+def counts_toward(t: Callable[..., str], checklist: Checklist, indicator: Indicator,
+                  sign: Sign) -> str | None:
+    """"Counts toward: …" for a sign that shows another element than its indicator's."""
+    shows = indicator.element_of(sign)
+    if shows is None or shows == indicator.element:
+        return None
+    title = next((e.title for e in checklist.elements if e.id == shows), shows)
+    return t("counts-toward", element=title)
+
+
+def decision_markdown(cat: Catalogue, checklist: Checklist, level: int, *, page: bool = False,
+                      signs: bool = True, prefix: str = "") -> str:
+    """How a checklist's result is decided, in words, from the rule data: the outcomes in order,
+    what makes a fact, and each element's indicators with their sources (and their signs, where
+    no printed form beside it lists them already)."""
+    t = translator(cat.language)
+    by = {"ask": t("by-asking"), "look": t("by-looking"), "context": t("by-context")}
+    sources = cat.sources.by_id()
+
+    def source(indicator: Indicator) -> str:
+        found = sources[indicator.source or ""]
+        return f"*{found.title}*, {found.author}, {found.year}."
+
+    context = _rule_context(cat, checklist, level, prefix, decision_path(checklist.id))
+    return _render("decision.md.j2", cat, **context, page=page,
+                   signs=signs, by=by, source=source,
+                   counts=lambda indicator, sign: counts_toward(t, checklist, indicator, sign),
+                   has_context=any(s.kind == "context" for i in checklist.indicators for s in i.signs))
 
 
 def replace_blocks(markdown: str, name: str, render: Callable[[Block], str | None]) -> str:
@@ -208,15 +273,46 @@ def replace_blocks(markdown: str, name: str, render: Callable[[Block], str | Non
     return "\n".join(lines) + "\n"
 
 
-def expand_embeds(markdown: str, cat: Catalogue) -> str:
+def expand_embeds(markdown: str, cat: Catalogue, site_path: str) -> str:
     """Replace each `/// checklist | ID` block by that checklist's interactive form."""
     def widget(block: Block) -> str | None:
         checklist = cat.checklists.get(block.title or "")
         if checklist is None:
             return None
-        return checklist_widget(cat, checklist, level=3, prefix=f"{checklist.id}-")
+        return checklist_widget(cat, checklist, level=3, prefix=f"{checklist.id}-",
+                                site_path=site_path)
 
     return replace_blocks(markdown, "checklist", widget)
+
+
+def expand_cases(markdown: str, cat: Catalogue) -> str:
+    """After each case study that names a checklist, what the checklist gives for the case and
+    why: computed by the engine, so a case's outcome cannot drift from the checklist."""
+    scanned = scan(markdown)
+    lines = markdown.splitlines()
+    for case in reversed(list(screened_cases(scanned))):
+        checklist = cat.checklists.get(case.options.checklist or "")
+        if checklist is None or case.block.end_line is None:
+            continue
+        result = screen_case(case.options, checklist)
+        indent = " " * (case.block.col - 1)
+        block = _render("case_result.md.j2", cat, checklist=checklist, result=result,
+                        not_sure=[i for i in case.options.not_sure if i not in result.questions],
+                        words=_wording(checklist))
+        lines[case.block.end_line:case.block.end_line] = [
+            "", *(indent + line if line else line for line in block.splitlines())]
+    return "\n".join(lines) + "\n"
+
+
+def _wording(checklist: Checklist) -> dict[str, str]:
+    """What each id of a checklist reads as: a sign's finding, an element's or indicator's
+    title, a question's text."""
+    words = {e.id: e.title for e in checklist.elements}
+    words |= {q.id: q.text for q in checklist.questions}
+    for indicator in checklist.indicators:
+        words[indicator.id] = indicator.title
+        words |= {sign.id: sign.text for sign in indicator.signs}
+    return words
 
 
 def contacts_markdown(cat: Catalogue, contacts: list[Contact]) -> str:
@@ -234,10 +330,12 @@ def _contact_mark(cat: Catalogue, mark: Mark) -> str | None:
 
 
 def expand_page(markdown: str, cat: Catalogue, site_path: str) -> str:
-    """Fill what authors may mark in a page or session: embedded checklists, referral contacts
-    and glossary terms."""
+    """Fill what authors may mark in a page or session: embedded checklists, the results of
+    screened case studies, referral contacts and glossary terms."""
     if "/// checklist" in markdown:
-        markdown = expand_embeds(markdown, cat)
+        markdown = expand_embeds(markdown, cat, site_path)
+    if "/// case-study" in markdown:
+        markdown = expand_cases(markdown, cat)
     marks = scan(markdown).contacts
     if marks:
         markdown = replace_marks(markdown, marks, lambda mark: _contact_mark(cat, mark))

@@ -17,7 +17,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -25,10 +25,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from learnsite.load.mdscan import Block, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.site import Handbook, Programme
-from learnsite.render.pages import expand_page, language_name, replace_blocks
+from learnsite.render.pages import (
+    counts_toward,
+    decision_markdown,
+    expand_page,
+    language_name,
+    replace_blocks,
+)
 from learnsite.render.strings import translator
 from learnsite.schedule import clock, schedule_programme
-from learnsite.site_paths import GLOSSARY, checklist_path, module_path, session_path
+from learnsite.site_paths import GLOSSARY, checklist_path, decision_path, module_path, session_path
 
 _HREF = re.compile(r'<a href="([^"#]*\.md)(#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
@@ -231,8 +237,15 @@ class _Builder:
                     tuple((session_anchor(s), s.meta.title) for s, _ in sessions))
 
     def checklists(self) -> Part:
+        """Each checklist as a form to fill in by hand, and how its result is decided (the form
+        shows the signs, so the rule in words lists only the indicators)."""
+        decisions = {c.id: self.markdown(decision_markdown(self.cat, c, level=3, signs=False,
+                                                           prefix=f"c-{c.id}-"),
+                                         decision_path(c.id))
+                     for c in self.cat.checklists.values()}
         html = _env().get_template("checklists.html.j2").render(
-            checklists=list(self.cat.checklists.values()), t=self.t)
+            checklists=list(self.cat.checklists.values()), t=self.t, decisions=decisions,
+            counts=partial(counts_toward, self.t))
         return Part("checklists", "checklists", self.t("checklists"), html,
                     tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()))
 
