@@ -1,5 +1,6 @@
-"""In headless Chromium on a 360-pixel screen: the checklist pages give the same outcome as
-`learnsite screen` for hundreds of answer sets, and never send or store the answers."""
+"""In headless Chromium on a 360-pixel screen: the checklist pages give the same outcome and the
+same reasons as `learnsite screen` for hundreds of answer sets, and never send or store the
+answers."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from conftest import REPO
 from learnsite.diagnostics import Diagnostics
 from learnsite.load.project import load_checklist
 from learnsite.model.checklist import Checklist
+from test_screening import ACCEPTANCE, answers_for, vignettes
 
 ARTIFACTS = REPO / "test-artifacts"
 CHECKLISTS = ["forced-labour-indicators", "trafficking-indicators"]
-RANDOM_SETS = 100
+RANDOM_SETS = 150
 PHONE = {"width": 360, "height": 760}
 
 
@@ -53,23 +55,32 @@ def _answer_sets(checklist: Checklist) -> list[dict[str, str]]:
     return sets
 
 
-def _fill(page: Page, answers: dict[str, str]) -> str:
-    """Clear the form with its button, tick each answer's radio, and read the page's outcome."""
-    page.locator("[data-action=clear]").click()
-    page.evaluate(
-        """answers => { for (const [id, value] of Object.entries(answers)) {
-               document.querySelector(`input[name="${id}"][value="${value}"]`).click(); } }""",
-        answers)
-    return page.locator(".ls-outcome").get_attribute("data-outcome") or ""
+def _fill(page: Page, answers: dict[str, str], widget: str = "") -> dict[str, object]:
+    """Clear the form with its button, tick each answer's radio, and read the page's outcome and
+    its reasons ("Why this result")."""
+    page.locator(f"{widget} [data-action=clear]".strip()).click()
+    return dict(page.evaluate(
+        """([answers, widget]) => {
+               const root = widget ? document.querySelector(widget) : document;
+               for (const [id, value] of Object.entries(answers)) {
+                   root.querySelector(`input[name="${id}"][value="${value}"]`).click(); }
+               const because = {};
+               for (const li of root.querySelectorAll(".ls-why-list li[data-element]")) {
+                   because[li.dataset.element] = li.dataset.facts.split(" "); }
+               const context = root.querySelector(".ls-why-context").dataset.facts;
+               return {outcome: root.querySelector(".ls-outcome").dataset.outcome, because,
+                       context: context ? context.split(" ") : []}; }""",
+        [answers, widget]))
 
 
-def _screen(learnsite, tmp_path: Path, checklist_id: str, answers: dict[str, str]) -> str:
+def _screen(learnsite, tmp_path: Path, checklist_id: str, answers: dict[str, str]) -> dict[str, object]:
     path = tmp_path / "answers.yml"
     path.write_text("".join(f"{k}: {v}\n" for k, v in answers.items()) or "{}\n",
                     encoding="utf-8")
     run = learnsite("--root", str(REPO), "screen", checklist_id, str(path))
     assert run.code == 0, run.err
-    return str(json.loads(run.out)["outcome"])
+    result = json.loads(run.out)
+    return {key: result[key] for key in ("outcome", "because", "context")}
 
 
 @pytest.mark.parametrize("checklist_id", CHECKLISTS)
@@ -84,12 +95,12 @@ def test_page_outcome_equals_learnsite_screen(checklist_id: str, browser: Browse
     page.on("request", lambda request: requests.append(request.url))
 
     sets = _answer_sets(checklist)
-    assert len(sets) >= 100
+    assert len(sets) >= RANDOM_SETS
     seen = set()
     for answers in sets:
         expected = _screen(learnsite, tmp_path, checklist_id, answers)
         assert _fill(page, answers) == expected, answers
-        seen.add(expected)
+        seen.add(expected["outcome"])
     assert seen == {o.id for o in checklist.outcomes}, "every outcome was exercised"
 
     storage = page.evaluate("""async () => ({
@@ -118,16 +129,40 @@ def test_checklist_is_usable_on_a_phone(checklist_id: str, browser: Browser,
     page.close()
 
 
-def test_refer_shows_the_referral_contacts(browser: Browser, site_url: str) -> None:
+def test_acceptance_examples_and_vignettes_give_the_same_result_on_the_page(
+        browser: Browser, site_url: str) -> None:
+    cases = [(checklist_id, answers_for(checklist_id, yes, not_sure), outcome, None)
+             for checklist_id, yes, not_sure, outcome in ACCEPTANCE]
+    cases += [(v["checklist"], answers_for(v["checklist"], set(v.get("found", [])),
+                                           set(v.get("not-sure", []))), v["outcome"], v.get("because"))
+              for v in vignettes()]
+    page = browser.new_page(viewport=PHONE)
+    for checklist_id in CHECKLISTS:
+        page.goto(f"{site_url}/checklists/{checklist_id}/", wait_until="networkidle")
+        for _, answers, outcome, because in (c for c in cases if c[0] == checklist_id):
+            shown = _fill(page, answers)
+            assert shown["outcome"] == outcome, answers
+            if because is not None:
+                assert shown["because"] == because, answers
+    page.close()
+
+
+def test_refer_shows_the_referral_contacts_and_why(browser: Browser, site_url: str) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(f"{site_url}/checklists/forced-labour-indicators/", wait_until="networkidle")
     contacts = page.locator(".ls-contacts")
     assert contacts.is_hidden()
-    page.locator("fieldset[data-indicator=deception] input[value=yes]").first.click()
-    page.locator("fieldset[data-indicator=debt-bondage] input[value=yes]").first.click()
+    page.locator("input[name=passport-held-by-employer][value=yes]").click()
+    page.locator("input[name=cannot-leave-employer][value=yes]").click()
+    page.locator("input[name=no-local-language][value=yes]").click()
     assert page.locator(".ls-outcome").get_attribute("data-outcome") == "refer"
     assert contacts.is_visible()
     assert "National anti-trafficking hotline" in contacts.inner_text()
+    why = page.locator(".ls-why").inner_text()
+    assert "Why this result" in why
+    assert "The worker cannot leave the job or change employer" in why
+    assert "holds the worker's passport" in why
+    assert "Context, recorded but not counted: The worker does not speak the local language." in why
     page.close()
 
 
@@ -159,9 +194,11 @@ def test_a_checklist_embedded_in_a_session_works(browser: Browser, site_url: str
               wait_until="networkidle")
     widget = page.locator(".ls-widget[data-checklist=forced-labour-indicators]")
     assert widget.count() == 1
-    widget.locator("fieldset[data-indicator=debt-bondage] input[value=yes]").first.click()
+    widget.locator("input[name=debt-binds-worker][value=yes]").click()
     assert widget.locator(".ls-outcome").get_attribute("data-outcome") == "gather-more-information"
-    widget.locator("fieldset[data-indicator=excessive-overtime] input[value=yes]").first.click()
+    widget.locator("input[name=overtime-not-agreed][value=yes]").click()
     assert widget.locator(".ls-outcome").get_attribute("data-outcome") == "refer"
+    decided = widget.get_by_role("link", name="How the result is decided, indicator by indicator")
+    assert decided.get_attribute("href") == "../../../checklists/forced-labour-indicators-decision/"
     assert page.locator("#forced-labour-indicators-result").count() == 1
     page.close()

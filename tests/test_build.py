@@ -103,3 +103,41 @@ def test_programme_page_links_its_handbooks_with_pages_and_size(built_site: Path
     facts = re.findall(r"<bdi>PDF</bdi>، (\d+) صفحة، <bdi>(\d+) KB</bdi>\)", arabic)
     assert sorted(facts) == sorted((pages, size) for *_, pages, size in links), \
         "the Arabic page gives the same facts, in Arabic"
+
+
+def test_each_checklist_has_a_decision_page_written_from_its_rule(built_site: Path) -> None:
+    html = (built_site / "checklists/forced-labour-indicators-decision/index.html").read_text()
+    assert "Forced labour indicators: how the result is decided" in html
+    assert re.search(r"<strong>Refer</strong>, when there are signs of <em>Work the person did "
+                     r"not freely agree to \(involuntariness\)</em> and <em>Threat or menace of a "
+                     r"penalty \(coercion\)</em>, each shown by a different fact", html)
+    assert "<strong>No indicators observed</strong>, in every other case" in html
+    assert "Source: <em>Guidelines concerning the measurement of forced labour</em>" in html
+    assert "<code>cannot-leave-employer</code>" in html
+    assert "Context, not counted" in html and "<code>no-local-language</code>" in html
+    trafficking = (built_site / "checklists/trafficking-indicators-decision/index.html").read_text()
+    assert re.search(r"<strong>Refer \(treat as a child\)</strong>, when there are signs of "
+                     r"<em>Act[^<]*</em> and <em>Purpose[^<]*</em>, each shown by a different "
+                     r"fact and the answer to “Is the person under 18” is not <em>No</em>",
+                     trafficking)
+    arabic = (built_site / "ar/checklists/forced-labour-indicators-decision/index.html").read_text()
+    assert "كيف تُحدَّد النتيجة" in arabic and "إحالة" in arabic
+    assert "تدل على كلٍّ منها واقعةٌ مختلفة" in arabic
+
+
+def test_checklist_signs_are_findings_with_open_prompts(built_site: Path) -> None:
+    html = (built_site / "checklists/forced-labour-indicators/index.html").read_text()
+    assert "<span class=\"ls-prompt\">“Tell me about your passport. Where is it kept?”</span>" in html
+    assert "The employer, an agent or someone else holds the worker&#39;s passport" in html
+    assert "Not sure" in html and ">Unknown<" not in html
+    assert "Counts toward: Work the person did not freely agree to (involuntariness)" in html
+    assert "How the result is decided, indicator by indicator" in html
+
+
+def test_a_screened_case_shows_its_computed_result_folded(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("modules/*/*/index.html")
+             if "ls-case-result" in p.read_text()]
+    assert len(pages) >= 3
+    html = pages[0].read_text()
+    assert re.search(r'<details class="ls-block ls-case-result">\s*<summary>What the checklist '
+                     r"gives for this case</summary>", html)

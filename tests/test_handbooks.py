@@ -101,11 +101,24 @@ def test_editions_differ_in_notes_and_answers(handbooks) -> None:
     trainer = " ".join(p.extract_text() for p in PdfReader(handbooks["workshop-trainer"]).pages)
     participant = " ".join(
         p.extract_text() for p in PdfReader(handbooks["workshop-participant"]).pages)
-    for text in ("For trainers", "Let participants talk first", "Work, menace of a penalty"):
+    for text in ("For trainers", "Let participants talk first", "Work, menace of a penalty",
+                 "What the checklist gives for this case", "Mini checklist: Refer"):
         assert text in trainer
         assert text not in participant
     assert "Your answer" in participant
     assert "Spot the parts" in participant
+
+
+def test_checklists_print_as_forms_with_how_the_result_is_decided(handbooks) -> None:
+    reader = PdfReader(handbooks["workshop-trainer"])
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "“What did you pay to get this job?” A debt for the job's fees keeps the worker in it." \
+        in text
+    assert "How the result is decided" in text
+    assert "Refer, when there is a sign of Involuntary and there is a sign of Coercion." in text
+    assert "No indicators observed, in every other case." in text
+    assert "Deception (Source: ILO indicators of forced labour, International Labour Office, " \
+        "2012.)" in text
 
 
 def test_arabic_handbook_reads_in_order(handbooks) -> None:
@@ -113,7 +126,7 @@ def test_arabic_handbook_reads_in_order(handbooks) -> None:
     text = " ".join(BIDI.sub("", page.extract_text()) for page in reader.pages)
     assert "المحتويات" in text
     assert "يُعدّ جَوازُ السفر المحتجز علامةً مهمة" in text
-    assert "هل دفعت رسومًا للحصول على هذا العمل؟" in text
+    assert "ماذا دفعت للحصول على هذا العمل؟" in text and "دين رسوم العمل يُبقي العامل فيه." in text
     assert [title for _, title, _ in _outline(reader)][:2] == ["نظرة عامة على البرنامج", "Basics"]
 
 

@@ -27,8 +27,9 @@ def test_arabic_pages_are_right_to_left_and_arabic(bilingual_site: Path) -> None
     assert "<strong>30 دقيقة</strong> · نقاش" in session
     assert "ls-untranslated" not in session
     checklist = _html(bilingual_site, "ar/checklists/mini/index.html")
-    assert "هل دفعت رسومًا للحصول على هذا العمل؟" in checklist
-    assert "<span>نعم</span>" in checklist and "<span>غير متأكد</span>" in checklist
+    assert "ماذا دفعت للحصول على هذا العمل؟" in checklist
+    assert "لست متأكدًا" in checklist and "لماذا هذه النتيجة" in checklist
+    assert "<span>نعم</span>" in checklist and "<span>لست متأكدًا</span>" in checklist
     assert '"title":"أحِل الحالة"' in checklist, "the page screens with the translated data"
 
 

@@ -109,11 +109,11 @@ _RULES = [
     Rule("case-outcome-mismatch", "content", E,
          "A case study's model answer names an outcome other than the one the checklist gives "
          "for the case's answers.",
-         "Correct the answer, or the case's `yes:` list if the facts imply other signs."),
+         "Correct the answer, or the case's `found:` list if the facts imply other signs."),
     Rule("case-outcome-typed", "content", W,
          "A model answer names a checklist outcome by hand, but its case study does not say "
          "which checklist and answers it implies, so nothing checks the outcome.",
-         "Give the case study `checklist:` and `yes:` options; the outcome is then computed."),
+         "Give the case study `checklist:` and `found:` options; the outcome is then computed."),
     Rule("outcome-unreachable", "checklist", E,
          "No set of answers can lead to an outcome: earlier outcomes always match first.",
          "Reorder the outcomes (more specific first) or change the conditions."),

@@ -69,12 +69,12 @@ def case_options(block: Block) -> CaseStudyOptions | None:
 
 
 def case_answers(options: CaseStudyOptions, checklist: Checklist) -> dict[str, AnswerValue]:
-    """The full answers a case implies: its `yes` and `not-sure` ids, and no for every other sign
-    and question (indicators are left to their signs)."""
+    """The full answers a case implies: yes for its `found` ids, not sure for its `not-sure`
+    ids, and no for every other sign and question (indicators are left to their signs)."""
     answers: dict[str, AnswerValue] = {q.id: "no" for q in checklist.questions}
     answers.update({s.id: "no" for i in checklist.indicators for s in i.signs})
     answers.update(dict.fromkeys(options.not_sure, "unknown"))
-    answers.update(dict.fromkeys(options.yes, "yes"))
+    answers.update(dict.fromkeys(options.found, "yes"))
     return answers
 
 
@@ -113,7 +113,7 @@ def check_cases(source: MarkdownSource, scanned: Scan, checklists: Mapping[str, 
                       f"Known checklists: {', '.join(sorted(checklists)) or 'none yet'}.")
             continue
         known = answerable_ids(checklist)
-        unknown = [i for i in (*case.options.yes, *case.options.not_sure) if i not in known]
+        unknown = [i for i in (*case.options.found, *case.options.not_sure) if i not in known]
         for answer_id in unknown:
             diags.add("answer-unknown-id", _option_at(source, case.block, answer_id),
                       f"`{answer_id}` is not a sign or question of `{checklist.id}`"

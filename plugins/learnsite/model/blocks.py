@@ -30,8 +30,9 @@ class CaseStudyOptions(BlockOptions):
     so a model answer cannot drift from the checklist."""
 
     checklist: Id | None = Field(None, description="The checklist the case is screened with.")
-    yes: list[Id] = Field(default_factory=list, description="The signs and questions the case's "
-                          "facts answer yes; every other one is answered no.")
+    found: list[Id] = Field(default_factory=list, description="The signs (and questions) the "
+                            "case's facts answer yes; every other one is answered no. (Not "
+                            "`yes:`, which YAML reads as true.)")
     not_sure: list[Id] = Field(default_factory=list, alias="not-sure",
                                description="The signs and questions the case leaves open.")
 

@@ -296,9 +296,10 @@ def expand_cases(markdown: str, cat: Catalogue) -> str:
             continue
         result = screen_case(case.options, checklist)
         indent = " " * (case.block.col - 1)
-        block = _render("case_result.md.j2", cat, checklist=checklist, result=result,
+        words = _wording(checklist)
+        block = _render("case_result.md.j2", cat, checklist=checklist, result=result, words=words,
                         not_sure=[i for i in case.options.not_sure if i not in result.questions],
-                        words=_wording(checklist))
+                        say=lambda ids: " · ".join(words[i] for i in ids))
         lines[case.block.end_line:case.block.end_line] = [
             "", *(indent + line if line else line for line in block.splitlines())]
     return "\n".join(lines) + "\n"
