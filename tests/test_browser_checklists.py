@@ -161,7 +161,7 @@ def test_refer_shows_the_referral_contacts_and_why(browser: Browser, site_url: s
     why = page.locator(".ls-why").inner_text()
     assert "Why this result" in why
     assert "The worker cannot leave the job or change employer" in why
-    assert "holds the worker's passport" in why
+    assert "keeps the worker's passport" in why
     assert "Context, recorded but not counted: The worker does not speak the local language." in why
     page.close()
 

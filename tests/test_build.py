@@ -127,8 +127,9 @@ def test_each_checklist_has_a_decision_page_written_from_its_rule(built_site: Pa
 
 def test_checklist_signs_are_findings_with_open_prompts(built_site: Path) -> None:
     html = (built_site / "checklists/forced-labour-indicators/index.html").read_text()
-    assert "<span class=\"ls-prompt\">“Tell me about your passport. Where is it kept?”</span>" in html
-    assert "The employer, an agent or someone else holds the worker&#39;s passport" in html
+    assert ("<span class=\"ls-prompt\">“Tell me about your passport. Where is it kept, and could "
+            "you have it today if you asked?”</span>") in html
+    assert "The employer, an agent or someone else keeps the worker&#39;s passport" in html
     assert "Not sure" in html and ">Unknown<" not in html
     assert "Counts toward: Work the person did not freely agree to (involuntariness)" in html
     assert "How the result is decided, indicator by indicator" in html
