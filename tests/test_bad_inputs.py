@@ -23,6 +23,7 @@ MODULE = "modules/basics/module.yml"
 SITE = "site_config.yml"
 INDEX = "content/index.md"
 CHECKLIST = "content/checklists/mini.yml"
+MKDOCS = "mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,15 @@ CASES = [
          write(SESSION, "# Definitions\n\nText.\n"), "front matter is absent"),
     Case("site_config.yml missing", "file-missing", SITE, 1,
          lambda root: (root / SITE).unlink(), "site_config.yml is missing"),
+    Case("mkdocs.yml missing", "file-missing", MKDOCS, 1,
+         lambda root: (root / MKDOCS).unlink(), "mkdocs.yml is missing"),
+    Case("a tag in mkdocs.yml that would run code", "yaml-unsupported-tag", MKDOCS, 49,
+         replace(MKDOCS, "!!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower",
+                 "!!python/name:os.system"), "cannot read the tag `!!python/name:os.system`"),
+    Case("a function mkdocs.yml may not call", "yaml-unsupported-tag", MKDOCS, 49,
+         replace(MKDOCS, "pymdownx.slugs.slugify", "os.system"), "does not call `os.system`"),
+    Case("Markdown extensions not a list", "schema-wrong-type", MKDOCS, 41,
+         replace(MKDOCS, "  - abbr\n", "  - [abbr]\n"), "must be an extension name"),
     Case("broken link", "link-broken", SESSION, 16,
          replace(SESSION, "../indicators/signs.md#", "../indicators/sign.md#"),
          "did you mean `../indicators/signs.md`?"),

@@ -48,6 +48,10 @@ _RULES = [
          "Check indentation (spaces, not tabs) and put quotes around text containing ': '."),
     Rule("yaml-duplicate-key", "yaml", E, "The same key appears twice in one mapping.",
          "Keep one of the two; YAML would silently use only the last."),
+    Rule("yaml-unsupported-tag", "yaml", E,
+         "A YAML tag (`!...`) in mkdocs.yml's Markdown settings that learnsite does not read.",
+         "learnsite reads mkdocs.yml without running code: use `!ENV`, or "
+         "`!!python/object/apply:pymdownx.slugs.slugify`, or write the value plainly."),
     Rule("front-matter-missing", "yaml", E,
          "A session file does not start with a front matter block between '---' lines.",
          "Start the file with `---`, then `title:`, `minutes:` and `method:` lines, then `---`."),

@@ -18,6 +18,7 @@ from learnsite.load.curriculum_checks import check_activity_minutes, check_revie
 from learnsite.load.frontmatter import split
 from learnsite.load.markdown_checks import SiteMap, check_markdown
 from learnsite.load.mdscan import Scan, scan
+from learnsite.load.mkdocs_config import MKDOCS_FILE, load_markdown_config
 from learnsite.load.reader import SourceReader
 from learnsite.load.references import check_references
 from learnsite.load.source import YamlDoc
@@ -71,6 +72,7 @@ def load_project(root: Path) -> LoadResult:
         loader.diags.add("file-missing", Location(PurePosixPath(SITE_CONFIG)),
                          "site_config.yml is missing", "Every project needs site_config.yml at its "
                          "root: copy it from the learnsite repository and edit it.")
+    cat.markdown = load_markdown_config(loader, loader.root / MKDOCS_FILE)
     _load_modules(loader, cat)
     languages = {lang.code for lang in cat.site.languages} if cat.site else set()
     for path in sorted((loader.root / CHECKLISTS_DIR).glob("*.yml")):

@@ -165,7 +165,7 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
             page = Page(page.site_path, found[0], found[1])
         pages.append(page)
     return Catalogue(cat.root, site or cat.site, modules, checklists, glossary, pages, language,
-                     frozenset(done))
+                     frozenset(done), markdown=cat.markdown)
 
 
 def _session(reader: SourceReader, session: Session, language: str, done: set[str]) -> Session:

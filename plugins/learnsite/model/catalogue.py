@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
+from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import SiteConfig
 
 
@@ -64,6 +65,8 @@ class Catalogue:
     translated: frozenset[str] | None = None
     #: The same content in each other language of the site, by language code.
     translations: dict[str, Catalogue] = field(default_factory=dict)
+    #: The Markdown extensions and options pages and handbooks render with (mkdocs.yml's).
+    markdown: MarkdownConfig = field(default_factory=MarkdownConfig)
 
     def is_translated(self, site_path: str) -> bool:
         """Whether a page is in this catalogue's language (always, for the source language)."""

@@ -19,12 +19,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from learnsite.load.mdscan import Block, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
+from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook, Programme
+from learnsite.render.markdown import convert
 from learnsite.render.pages import expand_page, language_name, replace_blocks
 from learnsite.render.strings import translator
 from learnsite.schedule import clock, schedule_programme
@@ -127,19 +128,15 @@ def session_anchor(session: Session) -> str:
     return f"s-{session.module_id}-{session.id}"
 
 
-def to_html(text: str, edition: str, language: str) -> str:
-    """Session Markdown as HTML for print, headings shifted so a session title is an h2."""
-    converter = markdown.Markdown(
-        extensions=["attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
-                    "pymdownx.superfences", "pymdownx.blocks.admonition",
-                    "pymdownx.blocks.details", "learnsite.render.blocks"],
-        extension_configs={"toc": {"baselevel": 2, "permalink": False},
-                           "learnsite.render.blocks": {"edition": edition, "language": language}})
-    return str(converter.convert(text))
+def to_html(text: str, config: MarkdownConfig, edition: str, language: str) -> str:
+    """Session Markdown as HTML for print: the site's Markdown configuration in the handbook's
+    edition and language, headings shifted so that a session title is an h2."""
+    return convert(text, config, {"toc": {"baselevel": 2},
+                                  "learnsite.render.blocks": {"edition": edition, "language": language}})
 
 
-Converter = Callable[[str, str, str], str]
-"""Markdown, edition and language to HTML: `to_html`, or a cached stand-in for it."""
+Converter = Callable[[str, MarkdownConfig, str, str], str]
+"""Markdown, configuration, edition and language to HTML: `to_html`, or a cached stand-in for it."""
 
 
 class _Builder:
@@ -169,8 +166,8 @@ class _Builder:
             return f"*[{self.t('checklist-form')}]({target})*"
 
         text = replace_blocks(text, "checklist", form_note)
-        html = self.convert(expand_page(text, self.cat, site_path), self.handbook.edition,
-                            self.cat.language)
+        html = self.convert(expand_page(text, self.cat, site_path), self.cat.markdown,
+                            self.handbook.edition, self.cat.language)
         return self._links(html, site_path)
 
     def source_language(self, html: str, site_path: str) -> str:

@@ -23,6 +23,7 @@ from typing import TypeVar
 import pikepdf
 
 from learnsite.model.catalogue import Catalogue
+from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
 from learnsite.offline import human_size
 from learnsite.render.handbook.cache import RenderCache, code_fingerprint, write_atomically
@@ -205,13 +206,15 @@ class _Book:
 
 
 def _cached_html(store: RenderCache) -> Converter:
-    """`to_html` through the cache: most of a handbook's text is unchanged between builds."""
-    def convert(text: str, edition: str, language: str) -> str:
-        path = store.file("html", code_fingerprint().encode(), edition.encode(), language.encode(),
-                          text.encode())
+    """`to_html` through the cache: most of a handbook's text is unchanged between builds. The
+    key holds the Markdown configuration too, so an edit to mkdocs.yml's extensions converts
+    every text anew."""
+    def convert(text: str, config: MarkdownConfig, edition: str, language: str) -> str:
+        path = store.file("html", code_fingerprint().encode(), config.fingerprint.encode(),
+                          edition.encode(), language.encode(), text.encode())
         if path.is_file():
             return path.read_text(encoding="utf-8")
-        html = to_html(text, edition, language)
+        html = to_html(text, config, edition, language)
         write_atomically(path, html.encode())
         return html
 
