@@ -123,6 +123,17 @@ def _env() -> Environment:
                        undefined=StrictUndefined)
 
 
+def _scoped(html: str, scope: str) -> str:
+    """The ids of one converted text, and the links to them, prefixed with `scope`: the sessions
+    of a chapter share one document, and each may have a heading or footnote of the same name."""
+    ids = set(_ID.findall(html))
+    if not ids:
+        return html
+    html = _ID.sub(lambda match: f' id="{scope}-{match.group(1)}"', html)
+    return _LOCAL_HREF.sub(lambda match: f'href="#{scope}-{match.group(1)}"'
+                           if match.group(1) in ids else match.group(0), html)
+
+
 def session_anchor(session: Session) -> str:
     """The id of a session's section in a handbook."""
     return f"s-{session.module_id}-{session.id}"
@@ -168,7 +179,7 @@ class _Builder:
         text = replace_blocks(text, "checklist", form_note)
         html = self.convert(expand_page(text, self.cat, site_path), self.cat.markdown,
                             self.handbook.edition, self.cat.language)
-        return self._links(html, site_path)
+        return self._links(_scoped(html, self.anchors.get(site_path, "page")), site_path)
 
     def source_language(self, html: str, site_path: str) -> str:
         """Text not yet translated keeps its own language and direction inside the handbook."""
