@@ -122,6 +122,11 @@ _RULES = [
     Rule("contact-placeholder", "site", N,
          "A referral contact is still a placeholder, and readers see it marked 'to be confirmed'.",
          "Replace the value with the confirmed one and remove `placeholder: true`."),
+    Rule("handbook-render-warning", "handbook", W,
+         "WeasyPrint warned while printing a handbook: an image it could not load, a style it "
+         "ignored, an anchor defined twice.",
+         "Fix what the message names (a session's image or link, or the print stylesheet "
+         "render/handbook/print.css): the handbook was written without it."),
     # Markdown content.
     Rule("link-broken", "content", E, "A link points to a page or file that does not exist.",
          "Fix the path; links are relative to the page's place in the site."),

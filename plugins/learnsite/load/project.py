@@ -6,7 +6,7 @@ on with what is valid, so an author sees every problem of a change in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -56,6 +56,8 @@ class LoadResult:
     catalogue: Catalogue
     diagnostics: Diagnostics
     files: int
+    docs: dict[str, YamlDoc] = field(default_factory=dict)
+    """Each parsed YAML file by its path, so later stages can point at a line (a handbook's entry)."""
 
 
 def load_project(root: Path) -> LoadResult:
@@ -98,7 +100,7 @@ def load_project(root: Path) -> LoadResult:
     _check_all_markdown(loader, cat, site_map(cat, frozenset(loader.unverified)))
     for language in sorted(languages - {cat.language}):
         _load_translation(loader, cat, language)
-    return LoadResult(cat, loader.diags, loader.files)
+    return LoadResult(cat, loader.diags, loader.files, loader.docs)
 
 
 def _load_translation(loader: SourceReader, cat: Catalogue, language: str) -> None:
