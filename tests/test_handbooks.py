@@ -255,6 +255,24 @@ def test_each_face_is_one_font_where_the_chapters_agree_on_its_text(handbooks) -
     assert len(faces) == len(set(faces)), faces
 
 
+def test_parts_print_in_the_order_the_handbook_lists_them(tmp_path: Path) -> None:
+    root = make_bilingual(tmp_path / "project")
+    edit(root / "site_config.yml", "contacts:", """  - id: reference-first
+    title: Reference first
+    programme: workshop
+    edition: trainer
+    language: en
+    include: [cover, contents, glossary, checklists, modules]
+contacts:""")
+    cat = load_project(root).catalogue
+    handbook = next(h for h in cat.site.handbooks if h.id == "reference-first")
+    reader = PdfReader(render_handbook(cat, handbook, tmp_path / "out.pdf").path)
+    assert [title for _, title, _ in _outline(reader)] == [
+        "Glossary", "Checklists", "Mini checklist", "Basics", "Definitions", "Indicators", "Signs"]
+    contents = _text(reader, 2)
+    assert contents.index("Glossary") < contents.index("Checklists") < contents.index("Basics")
+
+
 UNKNOWN_STYLE = 'Find the <span style="colour: red">three</span> parts.'
 STYLE_WARNING = ("site_config.yml:20:5: warning[handbook-render-warning]: handbook `workshop-trainer`, "
                  "Basics: Ignored `colour: red` at 1:1, unknown property.")

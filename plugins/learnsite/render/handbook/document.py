@@ -1,5 +1,6 @@
-"""A handbook as HTML: cover, contents, overview, a chapter per module, printable checklist
-forms, glossary, handouts and assessments, in the handbook's edition and language.
+"""A handbook as HTML: cover, contents, then in the order the handbook lists them an overview, a
+chapter per module, printable checklist forms, glossary and handouts, in the handbook's edition
+and language.
 
 Links between pages of the site become links inside the PDF when their target is in the
 handbook, and plain text otherwise; a checklist embedded in a session points to its printable
@@ -24,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from learnsite.load.mdscan import Block, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.markdown_config import MarkdownConfig
-from learnsite.model.site import Handbook, Programme
+from learnsite.model.site import Handbook
 from learnsite.render.markdown import convert
 from learnsite.render.pages import expand_page, language_name, replace_blocks
 from learnsite.render.strings import translator
@@ -201,29 +202,34 @@ class _Builder:
         return _HREF.sub(relink, html)
 
     def parts(self) -> Iterator[Part]:
-        """The parts in order, each as soon as it is written."""
-        include = self.handbook.include
-        if "overview" in include and self.programme is not None:
-            yield self.overview(self.programme)
-        if "modules" in include:
-            yield from (self.module(m) for m in self.modules)
-        if "checklists" in include and self.cat.checklists:
-            yield self.checklists()
-        if "glossary" in include and self.cat.glossary.terms:
+        """The parts in the order `include` lists them, each as soon as it is written; a part
+        with nothing to show is left out. (The cover and contents are the front matter, written
+        once the parts' page numbers are known.)"""
+        writers: dict[str, Callable[[], Iterator[Part]]] = {
+            "overview": self.overview, "modules": self.chapters, "checklists": self.checklists,
+            "glossary": self.glossary, "handouts": self.handouts}
+        for name in self.handbook.include:
+            if name in writers:
+                yield from writers[name]()
+
+    def overview(self) -> Iterator[Part]:
+        if self.programme is None:
+            return
+        html = _env().get_template("overview.html.j2").render(
+            programme=self.programme, days=schedule_programme(self.programme, self.cat.modules),
+            clock=clock, t=self.t,
+            objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
+                        for m in self.modules for o in m.record.objectives])
+        yield Part("overview", "overview", self.t("overview"), html)
+
+    def chapters(self) -> Iterator[Part]:
+        yield from (self.module(m) for m in self.modules)
+
+    def glossary(self) -> Iterator[Part]:
+        if self.cat.glossary.terms:
             yield Part("glossary", "glossary", self.t("glossary"),
                        _env().get_template("glossary.html.j2").render(
                            terms=sorted(self.cat.glossary.terms, key=lambda term: term.term)))
-        if "handouts" in include:
-            handouts = self.handouts()
-            if handouts:
-                yield Part("handouts", "handouts", self.t("handouts"), handouts)
-
-    def overview(self, programme: Programme) -> Part:
-        html = _env().get_template("overview.html.j2").render(
-            programme=programme, days=schedule_programme(programme, self.cat.modules), clock=clock,
-            objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
-                        for m in self.modules for o in m.record.objectives], t=self.t)
-        return Part("overview", "overview", self.t("overview"), html)
 
     def module(self, module: LoadedModule) -> Part:
         sessions = []
@@ -238,13 +244,15 @@ class _Builder:
         return Part(f"m-{module.record.id}", "module", module.record.title, html,
                     tuple((session_anchor(s), s.meta.title) for s, _ in sessions))
 
-    def checklists(self) -> Part:
+    def checklists(self) -> Iterator[Part]:
+        if not self.cat.checklists:
+            return
         html = _env().get_template("checklists.html.j2").render(
             checklists=list(self.cat.checklists.values()), t=self.t)
-        return Part("checklists", "checklists", self.t("checklists"), html,
-                    tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()))
+        yield Part("checklists", "checklists", self.t("checklists"), html,
+                   tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()))
 
-    def handouts(self) -> str:
+    def handouts(self) -> Iterator[Part]:
         pieces = []
         for module in self.modules:
             for session in module.sessions:
@@ -253,7 +261,8 @@ class _Builder:
                     if block.name == "handout" and block.end_line is not None:
                         text = "\n".join(body[block.line - 1: block.end_line])
                         pieces.append(self.markdown(text, session_path(module.record.id, session.id)))
-        return "\n".join(pieces)
+        if pieces:
+            yield Part("handouts", "handouts", self.t("handouts"), "\n".join(pieces))
 
 
 def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_html,
