@@ -273,6 +273,20 @@ contacts:""")
     assert contents.index("Glossary") < contents.index("Checklists") < contents.index("Basics")
 
 
+def test_a_modules_own_assessment_prints_at_the_end_of_its_chapter(tmp_path: Path) -> None:
+    root = make_bilingual(tmp_path / "project")
+    edit(root / "modules/basics/module.yml", "sessions:", "assessment: quiz\nsessions:")
+    (root / "modules/basics/quiz.md").write_text(
+        "---\ntitle: Quiz\nminutes: 10\nmethod: assessment\n---\n\n# Quiz\n\nName the three "
+        "parts.\n\n/// answer\nWork, a penalty, no consent.\n///\n", encoding="utf-8")
+    cat = load_project(root).catalogue
+    handbook = next(h for h in cat.site.handbooks if h.id == "workshop-trainer")
+    reader = PdfReader(render_handbook(cat, handbook, tmp_path / "out.pdf").path)
+    titles = [(depth, title) for depth, title, _ in _outline(reader)]
+    assert titles[1:4] == [(0, "Basics"), (1, "Definitions"), (1, "Quiz")]
+    assert "Work, a penalty, no consent." in " ".join(page.extract_text() for page in reader.pages)
+
+
 UNKNOWN_STYLE = 'Find the <span style="colour: red">three</span> parts.'
 STYLE_WARNING = ("site_config.yml:20:5: warning[handbook-render-warning]: handbook `workshop-trainer`, "
                  "Basics: Ignored `colour: red` at 1:1, unknown property.")

@@ -266,7 +266,7 @@ def _check_all_markdown(loader: SourceReader, cat: Catalogue, site: SiteMap) -> 
         scanned = check_markdown(page.source, page.site_path, site, loader.diags)
         _note_contacts(scanned, page.site_path, cat, shown)
     for module in cat.modules.values():
-        for session in (*module.sessions, *([module.assessment] if module.assessment else [])):
+        for session in module.all_sessions:
             path = session_path(module.record.id, session.id)
             scanned = check_markdown(session.source, path, site, loader.diags)
             _note_contacts(scanned, path, cat, shown)

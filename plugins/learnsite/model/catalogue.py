@@ -40,6 +40,12 @@ class LoadedModule:
     sessions: tuple[Session, ...]
     assessment: Session | None = None
 
+    @property
+    def all_sessions(self) -> tuple[Session, ...]:
+        """The sessions in teaching order, then the assessment if there is one: every page the
+        module has, on the web and in print."""
+        return (*self.sessions, *([self.assessment] if self.assessment else []))
+
 
 @dataclass(frozen=True)
 class Page:

@@ -70,8 +70,7 @@ class Programme(Record):
     days: list[Day] = Field(min_length=1)
 
 
-Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts",
-               "assessments"]
+Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts"]
 PARTS: tuple[Part, ...] = typing.get_args(Part)
 FRONT_PARTS: tuple[Part, ...] = ("cover", "contents")
 """The front matter, which opens the book in this order whatever else it holds."""

@@ -52,7 +52,7 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
             pages[audience_path(audience.id)] = audience_page(cat, audience)
     for module in cat.modules.values():
         pages[module_path(module.record.id)] = module_page(cat, module)
-        for session in _all_sessions(module):
+        for session in module.all_sessions:
             path = session_path(session.module_id, session.id)
             pages[path] = expand_page(session_page(cat, session), cat, path)
     for checklist in cat.checklists.values():
@@ -101,14 +101,10 @@ def page_sources(cat: Catalogue) -> dict[str, str]:
     for module in cat.modules.values():
         sources[module_path(module.record.id)] = str(module.path)
         sources.update({session_path(s.module_id, s.id): str(s.source.path)
-                        for s in _all_sessions(module)})
+                        for s in module.all_sessions})
     sources.update({checklist_path(c): f"content/checklists/{c}.yml" for c in cat.checklists})
     sources[GLOSSARY] = "content/glossary.yml"
     return sources
-
-
-def _all_sessions(module: LoadedModule) -> tuple[Session, ...]:
-    return (*module.sessions, *([module.assessment] if module.assessment else []))
 
 
 def programme_page(cat: Catalogue, programme: Programme) -> str:

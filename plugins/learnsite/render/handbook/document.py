@@ -1,6 +1,6 @@
 """A handbook as HTML: cover, contents, then in the order the handbook lists them an overview, a
-chapter per module, printable checklist forms, glossary and handouts, in the handbook's edition
-and language.
+chapter per module (its assessment last), printable checklist forms, glossary and handouts, in the
+handbook's edition and language.
 
 Links between pages of the site become links inside the PDF when their target is in the
 handbook, and plain text otherwise; a checklist embedded in a session points to its printable
@@ -165,7 +165,7 @@ class _Builder:
                else handbook.modules or [])
         self.modules = [cat.modules[m] for m in dict.fromkeys(ids) if m in cat.modules]
         self.anchors = {session_path(m.record.id, s.id): session_anchor(s)
-                        for m in self.modules for s in m.sessions}
+                        for m in self.modules for s in m.all_sessions}
         self.anchors |= {module_path(m.record.id): f"m-{m.record.id}" for m in self.modules}
         self.anchors |= {checklist_path(c): f"c-{c}" for c in cat.checklists}
         if "glossary" in handbook.include:
@@ -233,7 +233,7 @@ class _Builder:
 
     def module(self, module: LoadedModule) -> Part:
         sessions = []
-        for session in module.sessions:
+        for session in module.all_sessions:
             text = session.source.body.lstrip("\n")
             text = text.partition("\n")[2] if text.startswith("# ") else text  # title comes from meta
             path = session_path(module.record.id, session.id)
@@ -255,7 +255,7 @@ class _Builder:
     def handouts(self) -> Iterator[Part]:
         pieces = []
         for module in self.modules:
-            for session in module.sessions:
+            for session in module.all_sessions:
                 body = session.source.body.splitlines()
                 for block in scan(session.source.body).blocks:
                     if block.name == "handout" and block.end_line is not None:
