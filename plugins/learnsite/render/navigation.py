@@ -46,7 +46,7 @@ def navigation(cat: Catalogue) -> list[NavItem]:
     if cat.glossary.terms:
         nav.append({t("glossary"): GLOSSARY})
     if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
-        nav.append({"Translation status": "translations.md"})
+        nav.append({t("translation-status"): "translations.md"})
     return _mark_untranslated(nav, cat)
 
 

@@ -309,7 +309,7 @@ def _attempt(step: Callable[[], T], handbook: Handbook) -> T | str:
 def describe(rendered: Rendered, language: str = "en", html: bool = False) -> str:
     """"94 pages, 217 KB": what a reader wants to know before downloading, in `language`; for a
     page, the size is isolated so its Latin letters keep their place in Arabic text."""
-    size = human_size(rendered.size)
+    size = human_size(rendered.size, language)
     return translator(language)("handbook-facts", pages=rendered.pages,
                                 size=f"<bdi>{size}</bdi>" if html else size)
 
