@@ -15,6 +15,7 @@ import pytest
 
 from conftest import edit
 from learnsite.rules import RULES, Severity
+from test_handbooks import RULES_TESTED_HERE as HANDBOOK_RULES
 from test_screening import ANSWER_CASES
 from test_translations import RULES_TESTED_HERE
 
@@ -23,6 +24,7 @@ MODULE = "modules/basics/module.yml"
 SITE = "site_config.yml"
 INDEX = "content/index.md"
 CHECKLIST = "content/checklists/mini.yml"
+MKDOCS = "mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,15 @@ CASES = [
     Case("unknown related term", "ref-unknown-term", "content/glossary.yml", 5,
          replace("content/glossary.yml", "[forced-labour]", "[forced-labor]"),
          "did you mean `forced-labour`?"),
+    Case("handbook parts before the cover", "schema-invalid-value", SITE, 25,
+         replace(SITE, "    language: en\n", "    language: en\n    include: [modules, cover]\n"),
+         "the cover and then the contents open the handbook: list them first"),
+    Case("handbook part listed twice", "schema-invalid-value", SITE, 25,
+         replace(SITE, "    language: en\n", "    language: en\n    include: [modules, glossary, modules]\n"),
+         "list each part once"),
+    Case("a handbook part no renderer builds", "schema-invalid-value", SITE, 25,
+         replace(SITE, "    language: en\n", "    language: en\n    include: [cover, assessments]\n"),
+         "got `assessments`"),
     Case("unknown rule in diagnostics", "ref-unknown-rule", SITE, 31,
          append(SITE, "diagnostics:\n  no-such-rule: off\n"), "`no-such-rule`"),
     Case("two modules with one id", "id-duplicate", "modules/basics-copy/module.yml", 1,
@@ -122,6 +133,15 @@ CASES = [
          write(SESSION, "# Definitions\n\nText.\n"), "front matter is absent"),
     Case("site_config.yml missing", "file-missing", SITE, 1,
          lambda root: (root / SITE).unlink(), "site_config.yml is missing"),
+    Case("mkdocs.yml missing", "file-missing", MKDOCS, 1,
+         lambda root: (root / MKDOCS).unlink(), "mkdocs.yml is missing"),
+    Case("a tag in mkdocs.yml that would run code", "yaml-unsupported-tag", MKDOCS, 49,
+         replace(MKDOCS, "!!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower",
+                 "!!python/name:os.system"), "cannot read the tag `!!python/name:os.system`"),
+    Case("a function mkdocs.yml may not call", "yaml-unsupported-tag", MKDOCS, 49,
+         replace(MKDOCS, "pymdownx.slugs.slugify", "os.system"), "does not call `os.system`"),
+    Case("Markdown extensions not a list", "schema-wrong-type", MKDOCS, 41,
+         replace(MKDOCS, "  - abbr\n", "  - [abbr]\n"), "must be an extension name"),
     Case("broken link", "link-broken", SESSION, 16,
          replace(SESSION, "../indicators/signs.md#", "../indicators/sign.md#"),
          "did you mean `../indicators/signs.md`?"),
@@ -256,7 +276,7 @@ def test_bad_input_is_located_and_explained(case: Case, project: Path, learnsite
 
 def test_every_rule_has_a_case() -> None:
     covered = ({case.rule for case in CASES} | {rule for rule, *_ in ANSWER_CASES}
-               | set(RULES_TESTED_HERE))
+               | set(RULES_TESTED_HERE) | set(HANDBOOK_RULES))
     assert set(RULES) <= covered | {"yaml-syntax"}, set(RULES) - covered
 
 

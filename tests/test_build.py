@@ -100,7 +100,7 @@ def test_programme_page_links_its_handbooks_with_pages_and_size(built_site: Path
         assert int(pages) == len(PdfReader(pdf).pages)
         assert abs(pdf.stat().st_size / 1024 - int(size)) <= 1
     arabic = (built_site / "ar/programmes/inspectors-forced-labour/index.html").read_text()
-    facts = re.findall(r"<bdi>PDF</bdi>، (\d+) صفحة، <bdi>(\d+) KB</bdi>\)", arabic)
+    facts = re.findall(r"<bdi>PDF</bdi>، (\d+) صفحة، <bdi>(\d+) كيلوبايت</bdi>\)", arabic)
     assert sorted(facts) == sorted((pages, size) for *_, pages, size in links), \
         "the Arabic page gives the same facts, in Arabic"
 
@@ -142,3 +142,11 @@ def test_a_screened_case_shows_its_computed_result_folded(built_site: Path) -> N
     html = pages[0].read_text()
     assert re.search(r'<details class="ls-block ls-case-result">\s*<summary>What the checklist '
                      r"gives for this case</summary>", html)
+
+
+def test_offline_download_gives_its_size_in_the_pages_language(built_site: Path) -> None:
+    size = (built_site / "offline.zip").stat().st_size / (1024 * 1024)
+    english = (built_site / "index.html").read_text(encoding="utf-8")
+    arabic = (built_site / "ar/index.html").read_text(encoding="utf-8")
+    assert f"(<bdi>ZIP</bdi>, <bdi>{size:.1f} MB</bdi>)" in english
+    assert f"(<bdi>ZIP</bdi>، <bdi>{size:.1f} ميغابايت</bdi>)" in arabic

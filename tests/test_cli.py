@@ -100,6 +100,14 @@ def test_yaml_1_1_surprises_read_as_the_author_meant(project: Path) -> None:
     assert (module.version, module.title) == ("1.10", "yes")
 
 
+def test_footnotes_and_abbreviations_are_not_taken_for_links(project: Path, learnsite) -> None:
+    edit(project / "modules/basics/definitions.md", "## Three parts\n",
+         "## Three parts\n\nThe ILO says so.[^ilo]\n\n[^ilo]: Convention No. 29.\n"
+         "*[ILO]: International Labour Organization\n")
+    run = learnsite("--root", str(project), "check", "--strict")
+    assert run.code == 0, run.out
+
+
 def test_console_script_prints_no_traceback(project: Path) -> None:
     (project / "modules/basics/module.yml").write_bytes(b"id: basics\n\xff\xfe: [\n")
     (project / "modules/indicators/signs.md").write_text("", encoding="utf-8")

@@ -78,6 +78,8 @@ def test_timetable_has_exact_times_for_sessions_and_both_kinds_of_break(timed_si
         ("12:25–12:45", "Session five"),
     ]
     assert "This day runs 45 minutes past its planned end at 12:00." in html
+    timetable = html.split('id="day-1"')[1].split("</table>")[0]
+    assert '<div class="ls-timetable">' in timetable and "{:" not in timetable, "no stray row"
 
 
 def test_overrun_is_a_build_warning(timed_site) -> None:

@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import edit, make_bilingual
+from conftest import edit, make_bilingual, mkdocs_build
 from learnsite.cli import main
 from learnsite.load.project import load_project
 from learnsite.render.handbook import pdf
@@ -29,6 +29,7 @@ ARABIC = """  - id: workshop-ar
     language: ar
 """
 BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+RULES_TESTED_HERE = ("handbook-render-warning",)
 
 
 def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
@@ -265,3 +266,78 @@ def test_each_face_is_one_font_where_the_chapters_agree_on_its_text(handbooks) -
         faces = [str(obj.BaseFont) for obj in pdf.objects
                  if isinstance(obj, pikepdf.Dictionary) and obj.get("/Subtype") == "/Type0"]
     assert len(faces) == len(set(faces)), faces
+
+
+def test_parts_print_in_the_order_the_handbook_lists_them(tmp_path: Path) -> None:
+    root = make_bilingual(tmp_path / "project")
+    edit(root / "site_config.yml", "contacts:", """  - id: reference-first
+    title: Reference first
+    programme: workshop
+    edition: trainer
+    language: en
+    include: [cover, contents, glossary, checklists, modules]
+contacts:""")
+    cat = load_project(root).catalogue
+    handbook = next(h for h in cat.site.handbooks if h.id == "reference-first")
+    reader = PdfReader(render_handbook(cat, handbook, tmp_path / "out.pdf").path)
+    assert [title for _, title, _ in _outline(reader)] == [
+        "Glossary", "Checklists", "Mini checklist", "Basics", "Definitions", "Indicators", "Signs"]
+    contents = _text(reader, 2)
+    assert contents.index("Glossary") < contents.index("Checklists") < contents.index("Basics")
+
+
+def test_a_modules_own_assessment_prints_at_the_end_of_its_chapter(tmp_path: Path) -> None:
+    root = make_bilingual(tmp_path / "project")
+    edit(root / "modules/basics/module.yml", "sessions:", "assessment: quiz\nsessions:")
+    (root / "modules/basics/quiz.md").write_text(
+        "---\ntitle: Quiz\nminutes: 10\nmethod: assessment\n---\n\n# Quiz\n\nName the three "
+        "parts.\n\n/// answer\nWork, a penalty, no consent.\n///\n", encoding="utf-8")
+    cat = load_project(root).catalogue
+    handbook = next(h for h in cat.site.handbooks if h.id == "workshop-trainer")
+    reader = PdfReader(render_handbook(cat, handbook, tmp_path / "out.pdf").path)
+    titles = [(depth, title) for depth, title, _ in _outline(reader)]
+    assert titles[1:4] == [(0, "Basics"), (1, "Definitions"), (1, "Quiz")]
+    assert "Work, a penalty, no consent." in " ".join(page.extract_text() for page in reader.pages)
+
+
+UNKNOWN_STYLE = 'Find the <span style="colour: red">three</span> parts.'
+STYLE_WARNING = ("site_config.yml:20:5: warning[handbook-render-warning]: handbook `workshop-trainer`, "
+                 "Basics: Ignored `colour: red` at 1:1, unknown property.")
+
+
+def test_weasyprint_warnings_are_located_at_the_handbook_even_when_reused(project: Path, learnsite) -> None:
+    edit(project / "modules/basics/definitions.md", "Find the three parts.", UNKNOWN_STYLE)
+    out = project / "out"
+    cold = learnsite("--root", str(project), "handbooks", "--out", str(out))
+    warm = learnsite("--root", str(project), "handbooks", "--out", str(out))
+    assert "0 of 6 parts rendered, the others reused" in warm.out
+    for run in (cold, warm):
+        assert run.code == 0, run.err
+        assert STYLE_WARNING in run.out
+        assert "hint: Fix what the message names" in run.out
+
+
+def test_a_strict_site_build_fails_on_a_handbook_warning(project: Path, tmp_path: Path) -> None:
+    edit(project / "modules/basics/definitions.md", "Find the three parts.", UNKNOWN_STYLE)
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 1
+    assert STYLE_WARNING in done.stderr
+    assert "Aborted with 1 warnings in strict mode" in done.stdout
+
+
+def test_a_warning_from_the_print_stylesheet_names_it_once(tmp_path: Path) -> None:
+    root = make_bilingual(tmp_path / "project")
+    cat = load_project(root).catalogue
+    handbook = next(h for h in cat.site.handbooks if h.id == "workshop-trainer")
+    css = CSS + "p { colour: red; }\n"
+    rendered = render_handbook(cat, handbook, tmp_path / "out.pdf", css=css)
+    line = css.count("\n")
+    assert rendered.warnings == (f"print stylesheet: Ignored `colour: red` at {line}:5, unknown property.",)
+
+
+def test_the_shipped_stylesheet_prints_without_a_warning(handbooks) -> None:
+    root = handbooks["workshop-trainer"].parent.parent
+    cat = load_project(root).catalogue
+    written, failures = build_all(cat, root / "again")
+    assert not failures and written
+    assert [r.warnings for r in written] == [()] * len(written)

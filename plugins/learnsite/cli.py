@@ -124,6 +124,7 @@ def _cmd_handbooks(args: argparse.Namespace) -> int:
 
 def _handbooks(args: argparse.Namespace, workers: Workers) -> int:
     from learnsite.render.handbook.pdf import CACHE, build_all, describe, reuse
+    from learnsite.render.handbook.render_warnings import render_warnings
 
     result = load_project(args.root)
     if result.diagnostics.errors:
@@ -140,9 +141,12 @@ def _handbooks(args: argparse.Namespace, workers: Workers) -> int:
                                   cache=args.root / CACHE, workers=workers)
     for rendered in written:
         print(f"wrote {rendered.path} ({describe(rendered)}; {reuse(rendered)})")
+    warnings = render_warnings(result, written)
+    if warnings.items:
+        print(render(warnings.sorted(), args.format or default_format()))
     for failure in failures:
         print(f"error: {failure}", file=sys.stderr)
-    return 1 if failures else 0
+    return 1 if failures or warnings.errors else 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

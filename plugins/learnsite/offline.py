@@ -11,11 +11,11 @@ import os
 import zipfile
 from pathlib import Path
 
-from learnsite.render.strings import translator
+from learnsite.render.strings import STRINGS, translator
 
 BUNDLE_NAME = "offline.zip"
 MARKER = "{{ offline }}"
-SIZE_SLOT = "<!--ls-offline-size-->"
+_SIZE_SLOT = "<!--ls-offline-size-"
 ENV = "LEARNSITE_OFFLINE"
 #: 1980-01-01, the earliest time ZIP can store: entries carry no build time.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -33,8 +33,13 @@ def marker_html(language: str, root: str) -> str:
     if is_offline_build():
         return f'<p class="ls-offline-note">{t("offline-copy")}</p>'
     return (f'<p class="ls-offline-note"><a href="{root}{BUNDLE_NAME}" download>'
-            f'{t("offline-download")}</a> (ZIP, <span dir="ltr">{SIZE_SLOT}</span>): '
-            f'{t("offline-how")}</p>')
+            f'{t("offline-download")}</a> (<bdi>ZIP</bdi>{t("list-comma")}'
+            f'<bdi>{_size_slot(language)}</bdi>): {t("offline-how")}</p>')
+
+
+def _size_slot(language: str) -> str:
+    """Where the bundle's size goes, in the page's language, once the bundle is packed."""
+    return f"{_SIZE_SLOT}{language}-->"
 
 
 def zip_folder(folder: Path, target: Path) -> int:
@@ -50,15 +55,18 @@ def zip_folder(folder: Path, target: Path) -> int:
     return target.stat().st_size
 
 
-def human_size(size: int) -> str:
-    """A size as readers say it: 840 KB, 3.2 MB."""
+def human_size(size: int, language: str) -> str:
+    """A size as readers say it, in `language`: 840 KB, 3.2 MB."""
+    t = translator(language)
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return t("size-kb", n=max(1, round(size / 1024)))
+    return t("size-mb", n=f"{size / (1024 * 1024):.1f}")
 
 
 def stamp_size(html_file: Path, size: int) -> None:
-    """Write the bundle's size into a page that links to it."""
+    """Write the bundle's size, in the page's language, into a page that links to it."""
     text = html_file.read_text(encoding="utf-8")
-    if SIZE_SLOT in text:
-        html_file.write_text(text.replace(SIZE_SLOT, human_size(size)), encoding="utf-8")
+    if _SIZE_SLOT in text:
+        for language in STRINGS:
+            text = text.replace(_size_slot(language), human_size(size, language))
+        html_file.write_text(text, encoding="utf-8")

@@ -48,6 +48,10 @@ _RULES = [
          "Check indentation (spaces, not tabs) and put quotes around text containing ': '."),
     Rule("yaml-duplicate-key", "yaml", E, "The same key appears twice in one mapping.",
          "Keep one of the two; YAML would silently use only the last."),
+    Rule("yaml-unsupported-tag", "yaml", E,
+         "A YAML tag (`!...`) in mkdocs.yml's Markdown settings that learnsite does not read.",
+         "learnsite reads mkdocs.yml without running code: use `!ENV`, or "
+         "`!!python/object/apply:pymdownx.slugs.slugify`, or write the value plainly."),
     Rule("front-matter-missing", "yaml", E,
          "A session file does not start with a front matter block between '---' lines.",
          "Start the file with `---`, then `title:`, `minutes:` and `method:` lines, then `---`."),
@@ -139,6 +143,11 @@ _RULES = [
     Rule("contact-placeholder", "site", N,
          "A referral contact is still a placeholder, and readers see it marked 'to be confirmed'.",
          "Replace the value with the confirmed one and remove `placeholder: true`."),
+    Rule("handbook-render-warning", "handbook", W,
+         "WeasyPrint warned while printing a handbook: an image it could not load, a style it "
+         "ignored, an anchor defined twice.",
+         "Fix what the message names (a session's image or link, or the print stylesheet "
+         "render/handbook/print.css): the handbook was written without it."),
     # Markdown content.
     Rule("link-broken", "content", E, "A link points to a page or file that does not exist.",
          "Fix the path; links are relative to the page's place in the site."),

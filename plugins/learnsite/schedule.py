@@ -69,7 +69,8 @@ class DaySchedule:
     """The timetable of one day of a programme."""
 
     index: int
-    title: str
+    title: str | None
+    """The day's own title, if site_config.yml gives one (else pages say "Day 1" in their language)."""
     start: int
     slots: tuple[Slot, ...]
     end_limit: int | None = None
@@ -141,7 +142,7 @@ def schedule_day(index: int, day: Day, modules: Mapping[str, LoadedModule]) -> D
     start = _minutes(day.start)
     return DaySchedule(
         index=index,
-        title=day.title or f"Day {index}",
+        title=day.title,
         start=start,
         slots=lay_out(_day_sessions(day, modules), start, day.breaks),
         end_limit=_minutes(day.end) if day.end is not None else None,

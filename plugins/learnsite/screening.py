@@ -100,9 +100,9 @@ def facts_shown(checklist: Checklist, answers: Mapping[str, AnswerValue]) -> dic
             for element in counted_elements(indicator):
                 shown.setdefault(element, []).append(indicator.id)
         for sign in indicator.signs:
-            element = indicator.element_of(sign)
-            if element is not None and answers.get(sign.id) == "yes":
-                shown.setdefault(element, []).append(sign.id)
+            shows = indicator.element_of(sign)
+            if shows is not None and answers.get(sign.id) == "yes":
+                shown.setdefault(shows, []).append(sign.id)
     return {e.id: tuple(shown[e.id]) for e in checklist.elements if e.id in shown}
 
 

@@ -39,7 +39,7 @@ def check_schedules(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnost
         for day in schedule_programme(programme, cat.modules):
             if day.overrun and day.end_limit is not None:
                 diags.add("schedule-overrun", doc.at(("programmes", p, "days", day.index - 1, "end")),
-                          f"programme `{programme.id}`, {day.title}: teaching ends at "
+                          f"programme `{programme.id}`, {day.title or f'Day {day.index}'}: teaching ends at "
                           f"{clock(day.end)}, {day.overrun} minutes past its end time "
                           f"{clock(day.end_limit)}")
 

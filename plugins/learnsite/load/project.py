@@ -6,7 +6,7 @@ on with what is valid, so an author sees every problem of a change in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -19,6 +19,7 @@ from learnsite.load.curriculum_checks import check_activity_minutes, check_revie
 from learnsite.load.frontmatter import split
 from learnsite.load.markdown_checks import SiteMap, check_markdown
 from learnsite.load.mdscan import Scan, scan
+from learnsite.load.mkdocs_config import MKDOCS_FILE, load_markdown_config
 from learnsite.load.reader import SourceReader
 from learnsite.load.references import check_references
 from learnsite.load.source import YamlDoc
@@ -58,6 +59,8 @@ class LoadResult:
     catalogue: Catalogue
     diagnostics: Diagnostics
     files: int
+    docs: dict[str, YamlDoc] = field(default_factory=dict)
+    """Each parsed YAML file by its path, so later stages can point at a line (a handbook's entry)."""
 
 
 def load_project(root: Path) -> LoadResult:
@@ -74,6 +77,7 @@ def load_project(root: Path) -> LoadResult:
         loader.diags.add("file-missing", Location(PurePosixPath(SITE_CONFIG)),
                          "site_config.yml is missing", "Every project needs site_config.yml at its "
                          "root: copy it from the learnsite repository and edit it.")
+    cat.markdown = load_markdown_config(loader, loader.root / MKDOCS_FILE)
     _load_modules(loader, cat)
     languages = {lang.code for lang in cat.site.languages} if cat.site else set()
     for path in sorted((loader.root / CHECKLISTS_DIR).glob("*.yml")):
@@ -102,7 +106,7 @@ def load_project(root: Path) -> LoadResult:
     _check_all_markdown(loader, cat, site_map(cat, frozenset(loader.unverified)))
     for language in sorted(languages - {cat.language}):
         _load_translation(loader, cat, language)
-    return LoadResult(cat, loader.diags, loader.files)
+    return LoadResult(cat, loader.diags, loader.files, loader.docs)
 
 
 def _load_translation(loader: SourceReader, cat: Catalogue, language: str) -> None:
@@ -271,7 +275,7 @@ def _check_all_markdown(loader: SourceReader, cat: Catalogue, site: SiteMap) -> 
         check_cases(page.source, scanned, cat.checklists, loader.diags)
         _note_contacts(scanned, page.site_path, cat, shown)
     for module in cat.modules.values():
-        for session in (*module.sessions, *([module.assessment] if module.assessment else [])):
+        for session in module.all_sessions:
             path = session_path(module.record.id, session.id)
             scanned = check_markdown(session.source, path, site, loader.diags)
             check_cases(session.source, scanned, cat.checklists, loader.diags)

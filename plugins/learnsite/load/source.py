@@ -65,8 +65,19 @@ def parse_yaml(text: str, rel: PurePosixPath, diags: Diagnostics, line_offset: i
 
     `line_offset` shifts positions for YAML embedded in a larger file (front matter).
     """
+    node = compose_yaml(text, rel, diags, line_offset)
+    if node is None:
+        return None
+    doc = YamlDoc(rel, None)
+    doc.data = _build(node, (), doc, diags, line_offset)
+    return doc
+
+
+def compose_yaml(text: str, rel: PurePosixPath, diags: Diagnostics, line_offset: int = 0) -> yaml.Node | None:
+    """YAML text as a node tree, tags and positions kept and nothing constructed (so no tag can
+    run code); syntax errors and empty files become diagnostics."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -83,10 +94,7 @@ def parse_yaml(text: str, rel: PurePosixPath, diags: Diagnostics, line_offset: i
         return None
     if node is None:
         diags.add("file-empty", Location(rel, 1 + line_offset, 1), "the YAML has no content")
-        return None
-    doc = YamlDoc(rel, None)
-    doc.data = _build(node, (), doc, diags, line_offset)
-    return doc
+    return node
 
 
 def _char_at(text: str, line: int, col: int) -> str:

@@ -168,7 +168,8 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
             page = Page(page.site_path, found[0], found[1])
         pages.append(page)
     return Catalogue(cat.root, site or cat.site, modules, checklists, glossary, sources=sources,
-                     pages=pages, language=language, translated=frozenset(done))
+                     pages=pages, language=language, translated=frozenset(done),
+                     markdown=cat.markdown)
 
 
 def _session(reader: SourceReader, session: Session, language: str, done: set[str]) -> Session:
@@ -192,8 +193,7 @@ def translatable_sources(cat: Catalogue) -> list[Path]:
     sources += [root / page.source.path for page in cat.pages]
     for module in cat.modules.values():
         sources.append(root / module.path)
-        sessions = (*module.sessions, *([module.assessment] if module.assessment else []))
-        sources += [root / session.source.path for session in sessions]
+        sources += [root / session.source.path for session in module.all_sessions]
     sources += [root / f"content/checklists/{checklist_id}.yml" for checklist_id in cat.checklists]
     return sorted(path for path in sources if path.is_file())
 

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
+from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import SiteConfig
 from learnsite.model.sources import Sources
 
@@ -40,6 +41,12 @@ class LoadedModule:
     sessions: tuple[Session, ...]
     assessment: Session | None = None
 
+    @property
+    def all_sessions(self) -> tuple[Session, ...]:
+        """The sessions in teaching order, then the assessment if there is one: every page the
+        module has, on the web and in print."""
+        return (*self.sessions, *([self.assessment] if self.assessment else []))
+
 
 @dataclass(frozen=True)
 class Page:
@@ -66,6 +73,8 @@ class Catalogue:
     translated: frozenset[str] | None = None
     #: The same content in each other language of the site, by language code.
     translations: dict[str, Catalogue] = field(default_factory=dict)
+    #: The Markdown extensions and options pages and handbooks render with (mkdocs.yml's).
+    markdown: MarkdownConfig = field(default_factory=MarkdownConfig)
 
     def is_translated(self, site_path: str) -> bool:
         """Whether a page is in this catalogue's language (always, for the source language)."""

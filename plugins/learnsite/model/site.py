@@ -6,7 +6,7 @@ from __future__ import annotations
 import typing
 from typing import Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from learnsite.model.base import ClockTime, Id, Minutes, Record, Text
 
@@ -70,9 +70,10 @@ class Programme(Record):
     days: list[Day] = Field(min_length=1)
 
 
-Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts",
-               "assessments"]
+Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts"]
 PARTS: tuple[Part, ...] = typing.get_args(Part)
+FRONT_PARTS: tuple[Part, ...] = ("cover", "contents")
+"""The front matter, which opens the book in this order whatever else it holds."""
 
 
 class Handbook(Record):
@@ -86,7 +87,20 @@ class Handbook(Record):
     language: str = Field("en", description="Language code from `languages:`.")
     paper: Literal["A4", "A5", "letter"] = "A4"
     include: list[Part] = Field(default_factory=lambda: list(PARTS),
-                                description="The parts to include, in this order.")
+                                description="The parts to include, in this order (the cover and "
+                                "the contents first).")
+
+    @field_validator("include")
+    @classmethod
+    def _front_matter_first(cls, include: list[Part]) -> list[Part]:
+        """Parts print in the order listed, so an order the book cannot have is refused rather
+        than silently changed: each part once, the cover and the contents before the rest."""
+        if len(set(include)) < len(include):
+            raise ValueError("list each part once")
+        front = [part for part in FRONT_PARTS if part in include]
+        if include[:len(front)] != front:
+            raise ValueError("the cover and then the contents open the handbook: list them first")
+        return include
 
     @model_validator(mode="after")
     def _programme_or_modules(self) -> Self:

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from learnsite import offline
 from learnsite.builds import Build, BuildError, alternate_links, build_offline_bundle, build_other_languages
+from learnsite.diagnostics import Diagnostics
 from learnsite.load.project import MODULES_DIR, SITE_CONFIG, LoadResult, load_project
 from learnsite.load.translations import is_translation, translation_path
 from learnsite.model.catalogue import Catalogue
@@ -30,6 +31,7 @@ from learnsite.render.handbook.pdf import (
     stamp_handbooks,
     start_workers,
 )
+from learnsite.render.handbook.render_warnings import render_warnings
 from learnsite.render.handbook.scheduler import Workers
 from learnsite.render.navigation import navigation
 from learnsite.render.pages import (
@@ -50,6 +52,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
 
     catalogue: Catalogue | None = None
     default: Catalogue | None = None
+    loaded: LoadResult | None = None
     handbooks: list[Rendered] = []  # noqa: RUF012 - replaced per build
     serving = False
     workers: Workers | None = None
@@ -72,7 +75,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         self.build = Build.from_environment()
         result = load_project(self._root(config))
         if not self.build.nested:
-            _report(result)
+            _report(result.diagnostics, "learnsite found problems in the content", result.files)
+        self.loaded = result
         default = result.catalogue
         self.default = default
         if self._builds_handbooks() and self.workers is None:
@@ -167,7 +171,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
                 size = build_offline_bundle(
                     config_file, site_dir, others, extra=site_dir / "handbooks",
                     finish=lambda folder: stamp_handbooks(folder, self.handbooks, self._codes()))
-                log.info("learnsite: %s is %s", offline.BUNDLE_NAME, offline.human_size(size))
+                log.info("learnsite: %s is %s", offline.BUNDLE_NAME, offline.human_size(size, "en"))
         except BuildError as exc:
             raise PluginError(str(exc)) from None
         stamp_handbooks(site_dir, self.handbooks, self._codes())
@@ -193,6 +197,9 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         for rendered in self.handbooks:
             log.info("learnsite: handbooks/%s (%s; %s)", rendered.path.name, describe(rendered),
                      reuse(rendered))
+        assert self.loaded is not None
+        _report(render_warnings(self.loaded, self.handbooks), "learnsite could not print every "
+                "handbook in full")
         if failures:
             raise PluginError("learnsite could not build every handbook:\n" + "\n".join(failures))
 
@@ -218,13 +225,12 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         return server
 
 
-def _report(result: LoadResult) -> None:
-    """Print the diagnostics through MkDocs' log; errors stop the build."""
-    diagnostics = result.diagnostics.sorted()
+def _report(found: Diagnostics, failure: str, files: int | None = None) -> None:
+    """Print the diagnostics through MkDocs' log; errors stop the build, saying `failure`."""
+    diagnostics = found.sorted()
     fmt = default_format()
-    if result.diagnostics.errors:
-        raise PluginError("learnsite found problems in the content:\n"
-                          + render(diagnostics, fmt, result.files))
+    if found.errors:
+        raise PluginError(f"{failure}:\n" + render(diagnostics, fmt, files))
     for diagnostic in diagnostics:
         text = render([diagnostic], fmt).rsplit("\n", 1)[0]
         # Warnings go through MkDocs' warning level, so --strict counts them; notices don't.

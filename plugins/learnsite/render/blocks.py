@@ -16,6 +16,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from learnsite.model.blocks import CURRICULUM_BLOCKS, GENERATED_BLOCKS
+from learnsite.render.print_markup import PRIORITY, PrintTreeprocessor
 from learnsite.render.strings import translator
 
 EDITIONS = ("web", "trainer", "participant")
@@ -195,9 +196,12 @@ class CurriculumBlocksExtension(BlocksExtension):
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 - API name
-        """Register every curriculum block with this extension's edition."""
+        """Register every curriculum block with this extension's edition, and in print the
+        layout of what the web makes interactive."""
         for block in _BLOCK_CLASSES:
             block_mgr.register(block, self.getConfigs())
+        if self.getConfig("edition") != "web":
+            md.treeprocessors.register(PrintTreeprocessor(md), "learnsite-print", PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> CurriculumBlocksExtension:  # noqa: N802 - Markdown's API name

@@ -48,7 +48,7 @@ def navigation(cat: Catalogue) -> list[NavItem]:
     if cat.glossary.terms:
         nav.append({t("glossary"): GLOSSARY})
     if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
-        nav.append({"Translation status": "translations.md"})
+        nav.append({t("translation-status"): "translations.md"})
     return _mark_untranslated(nav, cat)
 
 
@@ -117,7 +117,6 @@ def _training_nav(cat: Catalogue) -> list[NavItem]:
 
 def _module_nav(cat: Catalogue, module_id: str) -> NavItem:
     module = cat.modules[module_id]
-    sessions = [*module.sessions, *([module.assessment] if module.assessment else [])]
     children: list[NavItem] = [module_path(module_id)]
-    children += [{s.meta.title: session_path(module_id, s.id)} for s in sessions]
+    children += [{s.meta.title: session_path(module_id, s.id)} for s in module.all_sessions]
     return {module.record.title: children}

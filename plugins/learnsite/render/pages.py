@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -56,7 +56,7 @@ def generated_pages(cat: Catalogue) -> dict[str, str]:
             pages[audience_path(audience.id)] = audience_page(cat, audience)
     for module in cat.modules.values():
         pages[module_path(module.record.id)] = module_page(cat, module)
-        for session in _all_sessions(module):
+        for session in module.all_sessions:
             path = session_path(session.module_id, session.id)
             pages[path] = expand_page(session_page(cat, session), cat, path)
     for checklist in cat.checklists.values():
@@ -106,16 +106,12 @@ def page_sources(cat: Catalogue) -> dict[str, str]:
     for module in cat.modules.values():
         sources[module_path(module.record.id)] = str(module.path)
         sources.update({session_path(s.module_id, s.id): str(s.source.path)
-                        for s in _all_sessions(module)})
+                        for s in module.all_sessions})
     for checklist_id in cat.checklists:
         sources[checklist_path(checklist_id)] = f"content/checklists/{checklist_id}.yml"
         sources[decision_path(checklist_id)] = f"content/checklists/{checklist_id}.yml"
     sources[GLOSSARY] = "content/glossary.yml"
     return sources
-
-
-def _all_sessions(module: LoadedModule) -> tuple[Session, ...]:
-    return (*module.sessions, *([module.assessment] if module.assessment else []))
 
 
 def programme_page(cat: Catalogue, programme: Programme) -> str:
@@ -299,10 +295,15 @@ def expand_cases(markdown: str, cat: Catalogue) -> str:
         words = _wording(checklist)
         block = _render("case_result.md.j2", cat, checklist=checklist, result=result, words=words,
                         not_sure=[i for i in case.options.not_sure if i not in result.questions],
-                        say=lambda ids: " · ".join(words[i] for i in ids))
+                        say=partial(_say, words))
         lines[case.block.end_line:case.block.end_line] = [
             "", *(indent + line if line else line for line in block.splitlines())]
     return "\n".join(lines) + "\n"
+
+
+def _say(words: dict[str, str], ids: Iterable[str]) -> str:
+    """The findings or titles behind `ids`, one after the other."""
+    return " · ".join(words[i] for i in ids)
 
 
 def _wording(checklist: Checklist) -> dict[str, str]:

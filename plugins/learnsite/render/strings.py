@@ -146,6 +146,20 @@ STRINGS: dict[str, dict[str, str]] = {
                         "connection; download a new copy now and then for updates.",
         "offline-download": "Download the whole site for offline use",
         "offline-how": "unzip it and open <code>index.html</code>.",
+        "size-kb": "{n} KB",
+        "size-mb": "{n} MB",
+        "translation-status": "Translation status",
+        "translation-status-intro": "For translators: what each language still lacks. A translation "
+                                    "is *stale* when its source changed after it was translated, or "
+                                    "when it does not record which version it translates; bring it "
+                                    "up to date, then run `learnsite translations --stamp FILE`. Run "
+                                    "`learnsite translations` for the same list on your computer.",
+        "translation-counts": "{translated} of {total} sources translated: {current} up to date, "
+                              "{stale} stale, {missing} missing.",
+        "translations-stale": "Stale",
+        "translations-missing": "Missing",
+        "records-no-version": "records no source version",
+        "changed-since": "{source} changed since",
     },
     "ar": {
         "for-trainers": "للمدرّبين",
@@ -285,6 +299,19 @@ STRINGS: dict[str, dict[str, str]] = {
                         "نزّل نسخة جديدة من حين لآخر للحصول على التحديثات.",
         "offline-download": "تنزيل الموقع كاملًا للاستخدام دون اتصال",
         "offline-how": "فكّ ضغط الملف وافتح <code>index.html</code>.",
+        "size-kb": "{n} كيلوبايت",
+        "size-mb": "{n} ميغابايت",
+        "translation-status": "حالة الترجمة",
+        "translation-status-intro": "للمترجمين: ما ينقص كل لغة. تكون الترجمة *قديمة* إذا تغيّر مصدرها "
+                                    "بعد ترجمتها، أو إذا لم تسجّل إصدار المصدر الذي تترجمه؛ حدِّثها "
+                                    "ثم شغّل الأمر `learnsite translations --stamp FILE`. ويعرض "
+                                    "الأمر `learnsite translations` القائمة نفسها على حاسوبك.",
+        "translation-counts": "المصادر المترجمة: {translated} من {total}؛ المحدَّثة: {current}، "
+                              "والقديمة: {stale}، وغير المترجمة: {missing}.",
+        "translations-stale": "ترجمات قديمة",
+        "translations-missing": "مصادر بلا ترجمة",
+        "records-no-version": "لا تسجّل إصدار المصدر",
+        "changed-since": "تغيّر {source} منذ ترجمتها",
     },
 }
 

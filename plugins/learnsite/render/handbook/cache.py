@@ -19,13 +19,13 @@ from pathlib import Path
 
 from learnsite.render.assets import FONTS
 
-FORMAT = "learnsite-handbook-cache-1"
+FORMAT = "learnsite-handbook-cache-2"
 """Changes whenever what a cache entry holds changes."""
 
 
 @dataclass(frozen=True)
 class Entry:
-    """Where one rendered unit lives: its PDF and its facts (page count, anchors)."""
+    """Where one rendered unit lives: its PDF and its facts (page count, anchors, warnings)."""
 
     pdf: Path
     facts: Path

@@ -1,5 +1,6 @@
-"""A handbook as HTML: cover, contents, overview, a chapter per module, printable checklist
-forms, glossary, handouts and assessments, in the handbook's edition and language.
+"""A handbook as HTML: cover, contents, then in the order the handbook lists them an overview, a
+chapter per module (its assessment last), printable checklist forms, glossary and handouts, in the
+handbook's edition and language.
 
 Links between pages of the site become links inside the PDF when their target is in the
 handbook, and plain text otherwise; a checklist embedded in a session points to its printable
@@ -19,12 +20,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
 
-import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from learnsite.load.mdscan import Block, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
-from learnsite.model.site import Handbook, Programme
+from learnsite.model.markdown_config import MarkdownConfig
+from learnsite.model.site import Handbook
+from learnsite.render.markdown import convert
 from learnsite.render.pages import (
     counts_toward,
     decision_markdown,
@@ -128,24 +130,31 @@ def _env() -> Environment:
                        undefined=StrictUndefined)
 
 
+def _scoped(html: str, scope: str) -> str:
+    """The ids of one converted text, and the links to them, prefixed with `scope`: the sessions
+    of a chapter share one document, and each may have a heading or footnote of the same name."""
+    ids = set(_ID.findall(html))
+    if not ids:
+        return html
+    html = _ID.sub(lambda match: f' id="{scope}-{match.group(1)}"', html)
+    return _LOCAL_HREF.sub(lambda match: f'href="#{scope}-{match.group(1)}"'
+                           if match.group(1) in ids else match.group(0), html)
+
+
 def session_anchor(session: Session) -> str:
     """The id of a session's section in a handbook."""
     return f"s-{session.module_id}-{session.id}"
 
 
-def to_html(text: str, edition: str, language: str) -> str:
-    """Session Markdown as HTML for print, headings shifted so a session title is an h2."""
-    converter = markdown.Markdown(
-        extensions=["attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
-                    "pymdownx.superfences", "pymdownx.blocks.admonition",
-                    "pymdownx.blocks.details", "learnsite.render.blocks"],
-        extension_configs={"toc": {"baselevel": 2, "permalink": False},
-                           "learnsite.render.blocks": {"edition": edition, "language": language}})
-    return str(converter.convert(text))
+def to_html(text: str, config: MarkdownConfig, edition: str, language: str) -> str:
+    """Session Markdown as HTML for print: the site's Markdown configuration in the handbook's
+    edition and language, headings shifted so that a session title is an h2."""
+    return convert(text, config, {"toc": {"baselevel": 2},
+                                  "learnsite.render.blocks": {"edition": edition, "language": language}})
 
 
-Converter = Callable[[str, str, str], str]
-"""Markdown, edition and language to HTML: `to_html`, or a cached stand-in for it."""
+Converter = Callable[[str, MarkdownConfig, str, str], str]
+"""Markdown, configuration, edition and language to HTML: `to_html`, or a cached stand-in for it."""
 
 
 class _Builder:
@@ -162,7 +171,7 @@ class _Builder:
                else handbook.modules or [])
         self.modules = [cat.modules[m] for m in dict.fromkeys(ids) if m in cat.modules]
         self.anchors = {session_path(m.record.id, s.id): session_anchor(s)
-                        for m in self.modules for s in m.sessions}
+                        for m in self.modules for s in m.all_sessions}
         self.anchors |= {module_path(m.record.id): f"m-{m.record.id}" for m in self.modules}
         self.anchors |= {checklist_path(c): f"c-{c}" for c in cat.checklists}
         if "glossary" in handbook.include:
@@ -175,9 +184,9 @@ class _Builder:
             return f"*[{self.t('checklist-form')}]({target})*"
 
         text = replace_blocks(text, "checklist", form_note)
-        html = self.convert(expand_page(text, self.cat, site_path), self.handbook.edition,
-                            self.cat.language)
-        return self._links(html, site_path)
+        html = self.convert(expand_page(text, self.cat, site_path), self.cat.markdown,
+                            self.handbook.edition, self.cat.language)
+        return self._links(_scoped(html, self.anchors.get(site_path, "page")), site_path)
 
     def source_language(self, html: str, site_path: str) -> str:
         """Text not yet translated keeps its own language and direction inside the handbook."""
@@ -199,33 +208,38 @@ class _Builder:
         return _HREF.sub(relink, html)
 
     def parts(self) -> Iterator[Part]:
-        """The parts in order, each as soon as it is written."""
-        include = self.handbook.include
-        if "overview" in include and self.programme is not None:
-            yield self.overview(self.programme)
-        if "modules" in include:
-            yield from (self.module(m) for m in self.modules)
-        if "checklists" in include and self.cat.checklists:
-            yield self.checklists()
-        if "glossary" in include and self.cat.glossary.terms:
+        """The parts in the order `include` lists them, each as soon as it is written; a part
+        with nothing to show is left out. (The cover and contents are the front matter, written
+        once the parts' page numbers are known.)"""
+        writers: dict[str, Callable[[], Iterator[Part]]] = {
+            "overview": self.overview, "modules": self.chapters, "checklists": self.checklists,
+            "glossary": self.glossary, "handouts": self.handouts}
+        for name in self.handbook.include:
+            if name in writers:
+                yield from writers[name]()
+
+    def overview(self) -> Iterator[Part]:
+        if self.programme is None:
+            return
+        html = _env().get_template("overview.html.j2").render(
+            programme=self.programme, days=schedule_programme(self.programme, self.cat.modules),
+            clock=clock, t=self.t,
+            objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
+                        for m in self.modules for o in m.record.objectives])
+        yield Part("overview", "overview", self.t("overview"), html)
+
+    def chapters(self) -> Iterator[Part]:
+        yield from (self.module(m) for m in self.modules)
+
+    def glossary(self) -> Iterator[Part]:
+        if self.cat.glossary.terms:
             yield Part("glossary", "glossary", self.t("glossary"),
                        _env().get_template("glossary.html.j2").render(
                            terms=sorted(self.cat.glossary.terms, key=lambda term: term.term)))
-        if "handouts" in include:
-            handouts = self.handouts()
-            if handouts:
-                yield Part("handouts", "handouts", self.t("handouts"), handouts)
-
-    def overview(self, programme: Programme) -> Part:
-        html = _env().get_template("overview.html.j2").render(
-            programme=programme, days=schedule_programme(programme, self.cat.modules), clock=clock,
-            objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
-                        for m in self.modules for o in m.record.objectives], t=self.t)
-        return Part("overview", "overview", self.t("overview"), html)
 
     def module(self, module: LoadedModule) -> Part:
         sessions = []
-        for session in module.sessions:
+        for session in module.all_sessions:
             text = session.source.body.lstrip("\n")
             text = text.partition("\n")[2] if text.startswith("# ") else text  # title comes from meta
             path = session_path(module.record.id, session.id)
@@ -236,9 +250,11 @@ class _Builder:
         return Part(f"m-{module.record.id}", "module", module.record.title, html,
                     tuple((session_anchor(s), s.meta.title) for s, _ in sessions))
 
-    def checklists(self) -> Part:
+    def checklists(self) -> Iterator[Part]:
         """Each checklist as a form to fill in by hand, and how its result is decided (the form
         shows the signs, so the rule in words lists only the indicators)."""
+        if not self.cat.checklists:
+            return
         decisions = {c.id: self.markdown(decision_markdown(self.cat, c, level=3, signs=False,
                                                            prefix=f"c-{c.id}-"),
                                          decision_path(c.id))
@@ -246,19 +262,20 @@ class _Builder:
         html = _env().get_template("checklists.html.j2").render(
             checklists=list(self.cat.checklists.values()), t=self.t, decisions=decisions,
             counts=partial(counts_toward, self.t))
-        return Part("checklists", "checklists", self.t("checklists"), html,
-                    tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()))
+        yield Part("checklists", "checklists", self.t("checklists"), html,
+                   tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()))
 
-    def handouts(self) -> str:
+    def handouts(self) -> Iterator[Part]:
         pieces = []
         for module in self.modules:
-            for session in module.sessions:
+            for session in module.all_sessions:
                 body = session.source.body.splitlines()
                 for block in scan(session.source.body).blocks:
                     if block.name == "handout" and block.end_line is not None:
                         text = "\n".join(body[block.line - 1: block.end_line])
                         pieces.append(self.markdown(text, session_path(module.record.id, session.id)))
-        return "\n".join(pieces)
+        if pieces:
+            yield Part("handouts", "handouts", self.t("handouts"), "\n".join(pieces))
 
 
 def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_html,

@@ -23,6 +23,7 @@ from typing import TypeVar
 import pikepdf
 
 from learnsite.model.catalogue import Catalogue
+from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
 from learnsite.offline import human_size
 from learnsite.render.handbook.cache import RenderCache, code_fingerprint, write_atomically
@@ -49,6 +50,8 @@ TAGGED = "pdf/ua-1"
 T = TypeVar("T")
 _CHARS_PER_PAGE = 2500
 """About how much unit HTML fills a page, to render page numbers before the count is known."""
+STYLESHEET, FRONT_MATTER, PAGE_NUMBERS = "print stylesheet", "cover and contents", "page numbers"
+"""Where a warning arose, when not in a part (which is named by its title)."""
 
 
 class HandbookError(Exception):
@@ -57,13 +60,17 @@ class HandbookError(Exception):
 
 @dataclass(frozen=True)
 class Rendered:
-    """One written handbook, and how many of its units were rendered rather than reused."""
+    """One written handbook, how many of its units were rendered rather than reused, and what
+    WeasyPrint warned of while rendering it."""
 
+    handbook: Handbook
     path: Path
     pages: int
     size: int
     rendered: int = 0
     reused: int = 0
+    warnings: tuple[str, ...] = ()
+    """Each warning once, saying where: "Basics: Ignored `x: y` at 3:1, unknown property."."""
 
 
 class _Book:
@@ -137,8 +144,8 @@ class _Book:
         counts = [(facts.pages, unit.id != FRONT) for unit, facts in rendered]
         numbers = self._number_jobs(starts(counts)[-1] + counts[-1][0] - 1)
         self.submit(renderer, numbers, urgent=True)
-        for key in numbers:
-            self._facts(key)
+        heard = [(self._label(unit.id), facts) for unit, facts in rendered]
+        heard += [(PAGE_NUMBERS, self._facts(key)) for key in numbers]
         units = [RenderedUnit(self.jobs[unit.id].entry.pdf, facts, unit.stand_ins, unit.id != FRONT)
                  for unit, facts in rendered]
         self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +160,12 @@ class _Book:
             raise
         unfinished.replace(self.target)
         fresh = sum(1 for unit in units if unit.pdf in renderer.fresh)
-        return Rendered(self.target, pages, self.target.stat().st_size, fresh, len(units) - fresh)
+        return Rendered(self.handbook, self.target, pages, self.target.stat().st_size, fresh,
+                        len(units) - fresh, _warnings(heard))
+
+    def _label(self, unit_id: str) -> str:
+        """What a maintainer would call a unit: its part's title, or the front matter."""
+        return FRONT_MATTER if unit_id == FRONT else self.document.label(unit_id)
 
     def _submit_front(self, renderer: Renderer, front_pages: int) -> None:
         """The front matter listing where parts and sessions start, if it is `front_pages` long."""
@@ -204,14 +216,24 @@ class _Book:
                                 f"source (missing: {', '.join(lost) or 'sessions of a part'})")
 
 
+def _warnings(heard: list[tuple[str, Facts]]) -> tuple[str, ...]:
+    """Each warning of a handbook's units once, naming where it arose: the print stylesheet
+    (every unit hears the same ones) or the part that was being rendered."""
+    messages = [f"{STYLESHEET}: {message}" for _, facts in heard for message in facts.stylesheet_warnings]
+    messages += [f"{where}: {message}" for where, facts in heard for message in facts.warnings]
+    return tuple(dict.fromkeys(messages))
+
+
 def _cached_html(store: RenderCache) -> Converter:
-    """`to_html` through the cache: most of a handbook's text is unchanged between builds."""
-    def convert(text: str, edition: str, language: str) -> str:
-        path = store.file("html", code_fingerprint().encode(), edition.encode(), language.encode(),
-                          text.encode())
+    """`to_html` through the cache: most of a handbook's text is unchanged between builds. The
+    key holds the Markdown configuration too, so an edit to mkdocs.yml's extensions converts
+    every text anew."""
+    def convert(text: str, config: MarkdownConfig, edition: str, language: str) -> str:
+        path = store.file("html", code_fingerprint().encode(), config.fingerprint.encode(),
+                          edition.encode(), language.encode(), text.encode())
         if path.is_file():
             return path.read_text(encoding="utf-8")
-        html = to_html(text, edition, language)
+        html = to_html(text, config, edition, language)
         write_atomically(path, html.encode())
         return html
 
@@ -287,7 +309,7 @@ def _attempt(step: Callable[[], T], handbook: Handbook) -> T | str:
 def describe(rendered: Rendered, language: str = "en", html: bool = False) -> str:
     """"94 pages, 217 KB": what a reader wants to know before downloading, in `language`; for a
     page, the size is isolated so its Latin letters keep their place in Arabic text."""
-    size = human_size(rendered.size)
+    size = human_size(rendered.size, language)
     return translator(language)("handbook-facts", pages=rendered.pages,
                                 size=f"<bdi>{size}</bdi>" if html else size)
 
