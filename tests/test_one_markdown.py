@@ -200,7 +200,8 @@ def test_every_block_and_extension_shows_on_the_web(built) -> None:
         assert content in text, feature
     assert '<abbr title="International Labour Organization">ILO</abbr>' in page
     assert 'id="sage-paragraph"' in page
-    assert "Is this the job you were promised?" in text, "the embedded checklist's form"
+    assert "The work differs from the job the worker was promised." in text, \
+        "the embedded checklist's form"
     assert ANSWER not in text, "model answers never reach the web"
     assert "///" not in text and "!!!" not in text
 
