@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
-from learnsite.render.strings import STRINGS
+from learnsite.strings import STRINGS
 
 _CALL = re.compile(r"""\bt\(\s*["']([a-z-]+)["']\s*[,)]""")
 

@@ -11,7 +11,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from learnsite.render.strings import translator
+from learnsite.strings import human_size, translator
 
 BUNDLE_NAME = "offline.zip"
 MARKER = "{{ offline }}"
@@ -48,13 +48,6 @@ def zip_folder(folder: Path, target: Path) -> int:
             bundle.writestr(entry, path.read_bytes())
     partial.replace(target)
     return target.stat().st_size
-
-
-def human_size(size: int) -> str:
-    """A size as readers say it: 840 KB, 3.2 MB."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def stamp_size(html_file: Path, size: int) -> None:

@@ -41,6 +41,7 @@ from learnsite.render.pages import (
 )
 from learnsite.report import default_format, render
 from learnsite.rules import Severity
+from learnsite.strings import human_size
 
 log = logging.getLogger("mkdocs.plugins.learnsite")
 
@@ -167,7 +168,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
                 size = build_offline_bundle(
                     config_file, site_dir, others, extra=site_dir / "handbooks",
                     finish=lambda folder: stamp_handbooks(folder, self.handbooks, self._codes()))
-                log.info("learnsite: %s is %s", offline.BUNDLE_NAME, offline.human_size(size))
+                log.info("learnsite: %s is %s", offline.BUNDLE_NAME, human_size(size))
         except BuildError as exc:
             raise PluginError(str(exc)) from None
         stamp_handbooks(site_dir, self.handbooks, self._codes())

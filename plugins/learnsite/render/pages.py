@@ -16,7 +16,6 @@ from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.checklist import Checklist
 from learnsite.model.site import Audience, Contact, Programme
 from learnsite.render.navigation import page_title
-from learnsite.render.strings import translator
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
@@ -28,6 +27,7 @@ from learnsite.site_paths import (
     programme_path,
     session_path,
 )
+from learnsite.strings import translator
 
 
 @cache

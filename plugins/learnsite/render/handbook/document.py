@@ -26,9 +26,9 @@ from learnsite.load.mdscan import Block, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.site import Handbook, Programme
 from learnsite.render.pages import expand_page, language_name, replace_blocks
-from learnsite.render.strings import translator
 from learnsite.schedule import clock, schedule_programme
 from learnsite.site_paths import GLOSSARY, checklist_path, module_path, session_path
+from learnsite.strings import translator
 
 _HREF = re.compile(r'<a href="([^"#]*\.md)(#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
