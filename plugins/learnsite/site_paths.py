@@ -4,6 +4,8 @@ renderers, the navigation, the handbooks and the MkDocs adapter all address page
 from __future__ import annotations
 
 GLOSSARY = "glossary.md"
+#: For translators: what each language still lacks (only on the default language's site).
+TRANSLATIONS = "translations.md"
 
 
 def programme_path(programme_id: str) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
 from urllib.parse import unquote
 
 import yaml
@@ -14,6 +12,7 @@ from pydantic import ValidationError
 
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.mdscan import Block, Link, Scan, scan
+from learnsite.load.site_map import SiteMap
 from learnsite.load.source import parse_yaml
 from learnsite.load.suggest import did_you_mean
 from learnsite.load.validate import validate
@@ -38,27 +37,6 @@ _EXTERNAL_RESOURCES = (
     re.compile(rf"url\(\s*{_REMOTE}", re.I),
     re.compile(rf"@import\s+{_REMOTE}", re.I),
 )
-
-
-@dataclass(frozen=True)
-class SiteMap:
-    """The pages of the built site (path → heading anchors), its other files, and the names
-    of glossary terms (case-folded) and contact ids that marks in Markdown may use.
-
-    `unverified` holds site paths (or folder prefixes ending in "/") of pages whose source
-    failed to load: links to them are not checked, so one broken module.yml does not also
-    report every link to that module as broken.
-    """
-
-    pages: Mapping[str, frozenset[str]]
-    files: frozenset[str]
-    unverified: frozenset[str] = frozenset()
-    terms: frozenset[str] = frozenset()
-    contacts: frozenset[str] = frozenset()
-
-    def is_unverified(self, path: str) -> bool:
-        """Whether `path` belongs to a source that failed to load."""
-        return any(path == p or (p.endswith("/") and path.startswith(p)) for p in self.unverified)
 
 
 def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags: Diagnostics,

@@ -16,10 +16,11 @@ from learnsite.diagnostics import Diagnostics, Location, Severity
 from learnsite.load.checklist_checks import check_checklist
 from learnsite.load.curriculum_checks import check_activity_minutes, check_reviews, check_schedules
 from learnsite.load.frontmatter import split
-from learnsite.load.markdown_checks import SiteMap, check_markdown
-from learnsite.load.mdscan import Scan, scan
+from learnsite.load.markdown_checks import check_markdown
+from learnsite.load.mdscan import Scan
 from learnsite.load.reader import SourceReader
 from learnsite.load.references import check_references
+from learnsite.load.site_map import SiteMap, site_map
 from learnsite.load.source import YamlDoc
 from learnsite.load.translations import (
     check_stale,
@@ -34,8 +35,6 @@ from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
-from learnsite.render.pages import generated_pages
-from learnsite.render.terms import term_index
 from learnsite.rules import RULES
 from learnsite.site_paths import GLOSSARY, checklist_path, module_folder, session_path
 
@@ -93,22 +92,24 @@ def load_project(root: Path) -> LoadResult:
     check_references(cat, loader.docs, loader.diags, folders)
     check_reviews(cat, loader.docs, loader.diags)
     check_schedules(cat, loader.docs, loader.diags)
-    _check_all_markdown(loader, cat, site_map(cat, frozenset(loader.unverified)))
+    files = _static_files(loader.root / CONTENT_DIR)
+    _check_all_markdown(loader, cat, site_map(cat, files, frozenset(loader.unverified)))
     for language in sorted(languages - {cat.language}):
-        _load_translation(loader, cat, language)
+        _load_translation(loader, cat, language, files)
     return LoadResult(cat, loader.diags, loader.files)
 
 
-def _load_translation(loader: SourceReader, cat: Catalogue, language: str) -> None:
+def _load_translation(loader: SourceReader, cat: Catalogue, language: str,
+                      files: frozenset[str]) -> None:
     """Build the catalogue in `language`, check its translated pages, and flag stale ones."""
     translated = translate_catalogue(loader, cat, language)
     cat.translations[language] = translated
-    site = site_map(translated, frozenset(loader.unverified))
+    site = site_map(translated, files, frozenset(loader.unverified))
     for page in translated.pages:
         if translated.is_translated(page.site_path):
             check_markdown(page.source, page.site_path, site, loader.diags)
     for module in translated.modules.values():
-        for session in module.sessions:
+        for session in module.all_sessions:
             path = session_path(module.record.id, session.id)
             if translated.is_translated(path):
                 check_markdown(session.source, path, site, loader.diags)
@@ -242,17 +243,12 @@ def _load_pages(loader: SourceReader, cat: Catalogue, languages: set[str]) -> No
         cat.pages.append(Page(path.relative_to(content).as_posix(), meta, parts.source))
 
 
-def site_map(cat: Catalogue, unverified: frozenset[str] = frozenset()) -> SiteMap:
-    """Every page of the built site with its anchors, the static files beside them, and the
-    glossary terms and contacts that marks may name."""
-    pages = {path: frozenset(scan(text).anchors) for path, text in generated_pages(cat).items()}
-    for page in cat.pages:
-        pages[page.site_path] = frozenset(scan(page.source.body).anchors)
-    content = cat.root / CONTENT_DIR
-    files = frozenset(p.relative_to(content).as_posix() for p in content.rglob("*")
-                      if p.is_file() and p.suffix != ".md") if content.is_dir() else frozenset()
-    contacts = frozenset(c.id for c in cat.site.contacts) if cat.site else frozenset()
-    return SiteMap(pages, files, unverified, frozenset(term_index(cat.glossary)), contacts)
+def _static_files(content: Path) -> frozenset[str]:
+    """The files under content/ that the site publishes as they are (images, PDFs...)."""
+    if not content.is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(content).as_posix() for p in content.rglob("*")
+                     if p.is_file() and p.suffix != ".md")
 
 
 def _check_all_markdown(loader: SourceReader, cat: Catalogue, site: SiteMap) -> None:
@@ -262,7 +258,7 @@ def _check_all_markdown(loader: SourceReader, cat: Catalogue, site: SiteMap) -> 
         scanned = check_markdown(page.source, page.site_path, site, loader.diags)
         _note_contacts(scanned, page.site_path, cat, shown)
     for module in cat.modules.values():
-        for session in (*module.sessions, *([module.assessment] if module.assessment else [])):
+        for session in module.all_sessions:
             path = session_path(module.record.id, session.id)
             scanned = check_markdown(session.source, path, site, loader.diags)
             _note_contacts(scanned, path, cat, shown)

@@ -189,8 +189,7 @@ def translatable_sources(cat: Catalogue) -> list[Path]:
     sources += [root / page.source.path for page in cat.pages]
     for module in cat.modules.values():
         sources.append(root / module.path)
-        sessions = (*module.sessions, *([module.assessment] if module.assessment else []))
-        sources += [root / session.source.path for session in sessions]
+        sources += [root / session.source.path for session in module.all_sessions]
     sources += [root / f"content/checklists/{checklist_id}.yml" for checklist_id in cat.checklists]
     return sorted(path for path in sources if path.is_file())
 

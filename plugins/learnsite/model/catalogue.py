@@ -39,6 +39,12 @@ class LoadedModule:
     sessions: tuple[Session, ...]
     assessment: Session | None = None
 
+    @property
+    def all_sessions(self) -> tuple[Session, ...]:
+        """The sessions in teaching order, then the assessment if there is one: every session
+        that has a page and a file."""
+        return (*self.sessions, *([self.assessment] if self.assessment else []))
+
 
 @dataclass(frozen=True)
 class Page:

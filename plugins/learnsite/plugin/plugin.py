@@ -32,15 +32,10 @@ from learnsite.render.handbook.pdf import (
 )
 from learnsite.render.handbook.scheduler import Workers
 from learnsite.render.navigation import navigation
-from learnsite.render.pages import (
-    TRANSLATIONS_PAGE,
-    expand_page,
-    generated_pages,
-    mark_untranslated,
-    page_sources,
-)
+from learnsite.render.pages import expand_page, generated_pages, mark_untranslated, page_sources
 from learnsite.report import default_format, render
 from learnsite.rules import Severity
+from learnsite.site_paths import TRANSLATIONS
 from learnsite.strings import human_size
 
 log = logging.getLogger("mkdocs.plugins.learnsite")
@@ -142,7 +137,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             current = self.catalogue.language
             config.extra["alternate"] = alternate_links(self.languages, current, "")
             config.extra["learnsite_alternate"] = alternate_links(
-                self.languages, current, page.url, same_page=page.file.src_uri != TRANSLATIONS_PAGE)
+                self.languages, current, page.url, same_page=page.file.src_uri != TRANSLATIONS)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

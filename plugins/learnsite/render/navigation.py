@@ -115,7 +115,6 @@ def _training_nav(cat: Catalogue) -> list[NavItem]:
 
 def _module_nav(cat: Catalogue, module_id: str) -> NavItem:
     module = cat.modules[module_id]
-    sessions = [*module.sessions, *([module.assessment] if module.assessment else [])]
     children: list[NavItem] = [module_path(module_id)]
-    children += [{s.meta.title: session_path(module_id, s.id)} for s in sessions]
+    children += [{s.meta.title: session_path(module_id, s.id)} for s in module.all_sessions]
     return {module.record.title: children}

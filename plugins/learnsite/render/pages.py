@@ -1,20 +1,31 @@
-"""Markdown for the pages the site generates from data: programmes, modules, sessions,
-checklists and the glossary. Adapters add these as pages; `learnsite check` resolves links
-against them, so both see the same site."""
+"""Markdown for the pages the site generates from data: programmes, audiences, modules,
+sessions, checklists, the glossary and the translation status. Which pages there are, and their
+anchors, load/generated_pages.py says; this module renders each kind. Adapters add them as
+pages."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from functools import cache
+from typing import assert_never
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from learnsite.load.mdscan import Block, Mark, replace_marks, scan
-from learnsite.load.translations import translation_status
-from learnsite.model.catalogue import Catalogue, LoadedModule, Session
+from learnsite.load.generated_pages import (
+    AudiencePage,
+    ChecklistPage,
+    GeneratedPage,
+    GlossaryPage,
+    ModulePage,
+    ProgrammePage,
+    SessionPage,
+    TranslationsPage,
+    pages_from_data,
+)
+from learnsite.load.mdscan import Block, Mark, replace_blocks, replace_marks, scan
+from learnsite.model.catalogue import Catalogue, LoadedModule
 from learnsite.model.checklist import Checklist
-from learnsite.model.site import Audience, Contact, Programme
+from learnsite.model.site import Contact, Programme
 from learnsite.render.navigation import page_title
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
@@ -44,26 +55,30 @@ def _render(template: str, cat: Catalogue, **context: object) -> str:
 
 def generated_pages(cat: Catalogue) -> dict[str, str]:
     """Every page generated from data, by site path, in a stable order."""
-    pages: dict[str, str] = {}
-    if cat.site is not None:
-        for programme in cat.site.programmes:
-            pages[programme_path(programme.id)] = programme_page(cat, programme)
-        for audience in cat.site.audiences:
-            pages[audience_path(audience.id)] = audience_page(cat, audience)
-    for module in cat.modules.values():
-        pages[module_path(module.record.id)] = module_page(cat, module)
-        for session in _all_sessions(module):
-            path = session_path(session.module_id, session.id)
-            pages[path] = expand_page(session_page(cat, session), cat, path)
-    for checklist in cat.checklists.values():
-        pages[checklist_path(checklist.id)] = checklist_page(cat, checklist)
-    if cat.glossary.terms:
-        pages[GLOSSARY] = _render("glossary.md.j2", cat, glossary=cat.glossary)
-    if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
-        pages[TRANSLATIONS_PAGE] = _render(
-            "translations.md.j2", cat, statuses=translation_status(cat),
-            rel=lambda path: path.relative_to(cat.root).as_posix())
-    return {path: mark_untranslated(text, cat, path) for path, text in pages.items()}
+    return {page.path: mark_untranslated(page_markdown(cat, page), cat, page.path)
+            for page in pages_from_data(cat)}
+
+
+def page_markdown(cat: Catalogue, page: GeneratedPage) -> str:
+    """One generated page's Markdown, by its kind."""
+    match page:
+        case ProgrammePage():
+            return programme_page(cat, page)
+        case AudiencePage():
+            return audience_page(cat, page)
+        case ModulePage():
+            return module_page(cat, page.module)
+        case SessionPage():
+            return expand_page(session_page(cat, page), cat, page.path)
+        case ChecklistPage():
+            return checklist_page(cat, page.checklist)
+        case GlossaryPage():
+            return _render("glossary.md.j2", cat, glossary=page.glossary)
+        case TranslationsPage():
+            return _render("translations.md.j2", cat, statuses=page.statuses,
+                           rel=lambda path: path.relative_to(cat.root).as_posix())
+        case _:
+            assert_never(page)
 
 
 def mark_untranslated(markdown: str, cat: Catalogue, site_path: str) -> str:
@@ -83,9 +98,6 @@ def language_name(cat: Catalogue) -> str:
     return names.get(cat.language, cat.language)
 
 
-TRANSLATIONS_PAGE = "translations.md"
-
-
 def handbook_slot(handbook_id: str, language: str) -> str:
     """Where a handbook's page count and size go, in the page's language, once the handbook is
     built (see stamp_handbooks)."""
@@ -101,18 +113,15 @@ def page_sources(cat: Catalogue) -> dict[str, str]:
     for module in cat.modules.values():
         sources[module_path(module.record.id)] = str(module.path)
         sources.update({session_path(s.module_id, s.id): str(s.source.path)
-                        for s in _all_sessions(module)})
+                        for s in module.all_sessions})
     sources.update({checklist_path(c): f"content/checklists/{c}.yml" for c in cat.checklists})
     sources[GLOSSARY] = "content/glossary.yml"
     return sources
 
 
-def _all_sessions(module: LoadedModule) -> tuple[Session, ...]:
-    return (*module.sessions, *([module.assessment] if module.assessment else []))
-
-
-def programme_page(cat: Catalogue, programme: Programme) -> str:
+def programme_page(cat: Catalogue, page: ProgrammePage) -> str:
     """A programme: its days, the modules of each, objectives rolled up, total contact time."""
+    programme = page.programme
     ids = dict.fromkeys(m for day in programme.days for m in day.modules if m in cat.modules)
     modules = [cat.modules[m] for m in ids]
     audiences = {a.id: a.title for a in cat.site.audiences} if cat.site else {}
@@ -122,7 +131,7 @@ def programme_page(cat: Catalogue, programme: Programme) -> str:
         partners=cat.site.organisation.partners if cat.site else [],
         objectives=[o for m in modules for o in m.record.objectives],
         days=schedule_programme(programme, cat.modules), clock=clock,
-        handbooks=[h for h in cat.site.handbooks if h.programme == programme.id] if cat.site else [],
+        handbooks=page.handbooks,
         languages={lang.code: lang.name for lang in cat.site.languages} if cat.site else {},
         root="../../" if cat.translated is None else "../../../",
         slot=lambda handbook_id: handbook_slot(handbook_id, cat.language),
@@ -146,23 +155,17 @@ def _programmes_teaching(cat: Catalogue, module_id: str) -> list[Programme]:
             if any(module_id in day.modules for day in p.days)]
 
 
-def audience_page(cat: Catalogue, audience: Audience) -> str:
+def audience_page(cat: Catalogue, page: AudiencePage) -> str:
     """Everything written for one audience: guidance pages, programmes, modules, checklists."""
-    return _render(
-        "audience.md.j2", cat, audience=audience,
-        pages=[p for p in cat.pages if audience.id in p.meta.audiences],
-        programmes=[p for p in cat.site.programmes if audience.id in p.audiences] if cat.site else [],
-        modules=[m.record for m in cat.modules.values() if audience.id in m.record.audiences],
-        checklists=[c for c in cat.checklists.values() if audience.id in c.audiences],
-        page_title=page_title)
+    return _render("audience.md.j2", cat, audience=page.audience, pages=page.pages,
+                   programmes=page.programmes, modules=[m.record for m in page.modules],
+                   checklists=page.checklists, page_title=page_title)
 
 
-def session_page(cat: Catalogue, session: Session) -> str:
+def session_page(cat: Catalogue, page: SessionPage) -> str:
     """A session: its facts (minutes, method, objectives, materials) under its title."""
-    body = session.source.body.lstrip("\n")
-    title, _, rest = body.partition("\n") if body.startswith("# ") else ("", "", body)
-    return _render("session.md.j2", cat, session=session.meta, title=title or f"# {session.meta.title}",
-                   body=rest)
+    title, body = page.title_and_body()
+    return _render("session.md.j2", cat, session=page.session.meta, title=title, body=body)
 
 
 def checklist_data(checklist: Checklist) -> str:
@@ -195,17 +198,6 @@ def _widget_context(cat: Catalogue, checklist: Checklist, level: int, prefix: st
 
     return {"checklist": checklist, "choice": render_choice, "level": level, "prefix": prefix,
             "contacts": cat.site.contacts if cat.site else [], "data": checklist_data(checklist)}
-
-
-def replace_blocks(markdown: str, name: str, render: Callable[[Block], str | None]) -> str:
-    """Replace each closed `/// name` block by `render(block)` (None leaves it as it is)."""
-    lines = markdown.splitlines()
-    for block in reversed(scan(markdown).blocks):
-        if block.name == name and block.end_line is not None:
-            replacement = render(block)
-            if replacement is not None:
-                lines[block.line - 1: block.end_line] = [replacement]
-    return "\n".join(lines) + "\n"
 
 
 def expand_embeds(markdown: str, cat: Catalogue) -> str:

@@ -22,10 +22,10 @@ from functools import cache
 import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from learnsite.load.mdscan import Block, scan
+from learnsite.load.mdscan import Block, replace_blocks, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.site import Handbook, Programme
-from learnsite.render.pages import expand_page, language_name, replace_blocks
+from learnsite.render.pages import expand_page, language_name
 from learnsite.schedule import clock, schedule_programme
 from learnsite.site_paths import GLOSSARY, checklist_path, module_path, session_path
 from learnsite.strings import translator
