@@ -1,10 +1,12 @@
-"""Checks on Markdown bodies: links and anchors resolve, blocks are known and well-formed, and no
-raw HTML runs code or loads anything from another host."""
+"""Checks on Markdown: links and anchors resolve, blocks are known and well-formed, and no raw
+HTML runs code or loads anything from another host. The same checks serve a page's body and a
+text written in YAML (load/text_checks.py): only the way back to a file position differs."""
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from urllib.parse import unquote
 
 import yaml
@@ -39,41 +41,47 @@ _EXTERNAL_RESOURCES = (
 )
 
 
-def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags: Diagnostics,
-                   scanned: Scan | None = None) -> Scan:
-    """Run every Markdown check on one body; return the scan so callers can reuse it."""
-    result = scanned or scan(source.body)
+#: Where a line and column of the checked text are in its file.
+Locate = Callable[[int, int], Location]
+
+
+def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags: Diagnostics) -> Scan:
+    """Run every Markdown check on one page or session body; return the scan for reuse."""
+    def locate(line: int, col: int) -> Location:
+        return Location(source.path, source.first_line + line - 1, col)
+
+    return check_text(source.body, locate, site_path, site, diags)
+
+
+def check_text(text: str, at: Locate, site_path: str, site: SiteMap, diags: Diagnostics) -> Scan:
+    """Run every Markdown check on `text`, shown on the page at `site_path`."""
+    result = scan(text)
     for link in result.links:
-        _check_link(source, site_path, link.target, link.line, link.col, link.image, site, diags)
-        _check_link_text(source, link, diags)
+        _check_link(at(link.line, link.col), site_path, link.target, link.image, site, diags)
+        _check_link_text(at(link.line, link.col), link, diags)
     for block in result.blocks:
-        _check_block(source, block, site, diags)
+        _check_block(at(block.line, block.col), block, site, diags)
     for mark in result.terms:
         name = (mark.ref or mark.text).casefold()
         if name not in site.terms:
             guess = did_you_mean(name, site.terms, cutoff=0.7, show=lambda term: f"`[[{term}]]`")
-            diags.add("ref-unknown-term", _at(source, mark.line, mark.col),
+            diags.add("ref-unknown-term", at(mark.line, mark.col),
                       f"`{mark.raw}` names no glossary term{guess}",
                       "Use a term, abbreviation or id from content/glossary.yml (or add the term "
                       "there); `[[shown text|term-id]]` shows other words.")
     for mark in result.contacts:
         if mark.ref is not None and mark.ref not in site.contacts:
             guess = did_you_mean(mark.ref, site.contacts)
-            diags.add("ref-unknown-contact", _at(source, mark.line, mark.col),
+            diags.add("ref-unknown-contact", at(mark.line, mark.col),
                       f"unknown contact `{mark.ref}`{guess}",
                       f"Known contacts: {', '.join(sorted(site.contacts)) or 'none'}; "
                       "`{{ contacts }}` lists them all.")
-    _check_html(source, result, diags)
+    _check_html(at, result, diags)
     return result
 
 
-def _at(source: MarkdownSource, line: int, col: int) -> Location:
-    return Location(source.path, source.first_line + line - 1, col)
-
-
-def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, col: int,
-                image: bool, site: SiteMap, diags: Diagnostics) -> None:
-    where = _at(source, line, col)
+def _check_link(where: Location, site_path: str, target: str, image: bool, site: SiteMap,
+                diags: Diagnostics) -> None:
     if _SCHEME.match(target):
         if image and not target.startswith(("data:", "mailto:", "tel:")):
             diags.add("content-external-resource", where,
@@ -103,9 +111,8 @@ def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, 
                   f"`{resolved}` has no heading with the anchor `#{anchor}`{guess}")
 
 
-def _check_link_text(source: MarkdownSource, link: Link, diags: Diagnostics) -> None:
+def _check_link_text(where: Location, link: Link, diags: Diagnostics) -> None:
     """Images need a text alternative; links need text that says where they go."""
-    where = _at(source, link.line, link.col)
     text = " ".join(link.text.split()).strip(" .:!").casefold()
     if link.image and not text:
         diags.add("content-image-alt", where, f"the image `{link.target}` has no alternative text",
@@ -115,8 +122,7 @@ def _check_link_text(source: MarkdownSource, link: Link, diags: Diagnostics) -> 
                   "the link goes")
 
 
-def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Diagnostics) -> None:
-    where = _at(source, block.line, block.col)
+def _check_block(where: Location, block: Block, site: SiteMap, diags: Diagnostics) -> None:
     options_model = BLOCKS.get(block.name)
     if options_model is None:
         guess = did_you_mean(block.name, BLOCKS)
@@ -134,7 +140,7 @@ def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Dia
                       f"unknown checklist `{block.title or ''}`{guess}",
                       f"Write `/// checklist | ID` with one of: {', '.join(known) or 'none yet'}.")
     if block.options:
-        doc = parse_yaml(block.options, source.path, diags, line_offset=where.line)
+        doc = parse_yaml(block.options, where.path, diags, line_offset=where.line)
         if doc is not None:
             if not isinstance(doc.data, dict):
                 diags.add("schema-wrong-type", where, f"the options of `{block.name}` must be "
@@ -154,7 +160,7 @@ def activity_minutes(block: Block) -> int:
     return options.minutes or 0
 
 
-def _check_html(source: MarkdownSource, result: Scan, diags: Diagnostics) -> None:
+def _check_html(at: Locate, result: Scan, diags: Diagnostics) -> None:
     for number, line in result.code_free_lines:
         if "<" not in line and "url(" not in line and "@import" not in line:
             continue
@@ -162,14 +168,14 @@ def _check_html(source: MarkdownSource, result: Scan, diags: Diagnostics) -> Non
                                  (_EVENT_HANDLER, "inline event handler `{}=` is not allowed"),
                                  (_JS_URL, "a `javascript:` link is not allowed")):
             for match in pattern.finditer(line):
-                diags.add("content-unsafe-html", _at(source, number, match.start() + 1),
+                diags.add("content-unsafe-html", at(number, match.start() + 1),
                           message.format(*(g.lower() for g in match.groups())))
         for match in _IMG_TAG.finditer(line):
             if not _ALT.search(match.group(0)):
-                diags.add("content-image-alt", _at(source, number, match.start() + 1),
+                diags.add("content-image-alt", at(number, match.start() + 1),
                           "the <img> has no alternative text",
                           'Add alt="what the image shows" to the tag.')
         for pattern in _EXTERNAL_RESOURCES:
             for match in pattern.finditer(line):
-                diags.add("content-external-resource", _at(source, number, match.start() + 1),
+                diags.add("content-external-resource", at(number, match.start() + 1),
                           f"resource loaded from another host: `{match.group(0).strip()}`")

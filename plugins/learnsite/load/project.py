@@ -22,6 +22,7 @@ from learnsite.load.reader import SourceReader
 from learnsite.load.references import check_references
 from learnsite.load.site_map import SiteMap, site_map
 from learnsite.load.source import YamlDoc
+from learnsite.load.text_checks import check_texts
 from learnsite.load.translations import (
     check_stale,
     is_translation,
@@ -29,14 +30,13 @@ from learnsite.load.translations import (
     translate_catalogue,
     translation_entries,
 )
-from learnsite.load.validate import validate
 from learnsite.model.catalogue import Catalogue, LoadedModule, Page, Session
 from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
 from learnsite.rules import RULES
-from learnsite.site_paths import GLOSSARY, checklist_path, module_folder, session_path
+from learnsite.site_paths import GLOSSARY, HOME, checklist_path, module_folder, module_path, session_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,7 +62,7 @@ def load_project(root: Path) -> LoadResult:
     cat = Catalogue(loader.root)
     site_path = loader.root / SITE_CONFIG
     if site_path.is_file():
-        cat.site = loader.yaml(site_path, SiteConfig)
+        cat.site = loader.yaml(site_path, SiteConfig, HOME)
         _apply_severities(loader, cat.site)
         if cat.site is None:
             loader.unverified.add("programmes/")
@@ -75,7 +75,7 @@ def load_project(root: Path) -> LoadResult:
     for path in sorted((loader.root / CHECKLISTS_DIR).glob("*.yml")):
         if is_translation(path, languages):
             continue
-        checklist = loader.yaml(path, Checklist)
+        checklist = loader.yaml(path, Checklist, checklist_path(path.stem))
         if checklist is not None:
             check_checklist(checklist, loader.docs[str(loader.rel(path))], loader.diags)
             cat.checklists[checklist.id] = checklist
@@ -83,7 +83,7 @@ def load_project(root: Path) -> LoadResult:
             loader.unverified.add(checklist_path(path.stem))
     glossary_path = loader.root / GLOSSARY_FILE
     if glossary_path.is_file():
-        glossary = loader.yaml(glossary_path, Glossary)
+        glossary = loader.yaml(glossary_path, Glossary, GLOSSARY)
         if glossary is None:
             loader.unverified.add(GLOSSARY)
         cat.glossary = glossary or Glossary()
@@ -93,7 +93,9 @@ def load_project(root: Path) -> LoadResult:
     check_reviews(cat, loader.docs, loader.diags)
     check_schedules(cat, loader.docs, loader.diags)
     files = _static_files(loader.root / CONTENT_DIR)
-    _check_all_markdown(loader, cat, site_map(cat, files, frozenset(loader.unverified)))
+    site = site_map(cat, files, frozenset(loader.unverified))
+    _check_all_markdown(loader, cat, site)
+    check_texts(loader.records, site, loader.diags)
     for language in sorted(languages - {cat.language}):
         _load_translation(loader, cat, language, files)
     return LoadResult(cat, loader.diags, loader.files)
@@ -101,10 +103,13 @@ def load_project(root: Path) -> LoadResult:
 
 def _load_translation(loader: SourceReader, cat: Catalogue, language: str,
                       files: frozenset[str]) -> None:
-    """Build the catalogue in `language`, check its translated pages, and flag stale ones."""
+    """Build the catalogue in `language`, check its translated pages and texts, and flag stale
+    ones."""
+    read_before = len(loader.records)
     translated = translate_catalogue(loader, cat, language)
     cat.translations[language] = translated
     site = site_map(translated, files, frozenset(loader.unverified))
+    check_texts(loader.records[read_before:], site, loader.diags)
     for page in translated.pages:
         if translated.is_translated(page.site_path):
             check_markdown(page.source, page.site_path, site, loader.diags)
@@ -128,7 +133,7 @@ def load_checklist(root: Path, checklist_id: str, diags: Diagnostics) -> Checkli
                   f"there is no checklist `{checklist_id}`",
                   f"Known checklists: {', '.join(known) or 'none'}.")
         return None
-    checklist = loader.yaml(path, Checklist)
+    checklist = loader.yaml(path, Checklist, checklist_path(checklist_id))
     if checklist is not None:
         check_checklist(checklist, loader.docs[str(loader.rel(path))], diags)
     return None if diags.errors else checklist
@@ -156,7 +161,7 @@ def _load_modules(loader: SourceReader, cat: Catalogue) -> None:
                              f"module folder `{folder.name}` has no module.yml",
                              "Create it with `learnsite new module ID`, or remove the folder.")
             continue
-        module = loader.yaml(module_file, Module)
+        module = loader.yaml(module_file, Module, module_path(folder.name))
         doc = loader.docs.get(str(loader.rel(module_file)))
         if module is None:
             loader.unverified.add(module_folder(folder.name))
@@ -225,7 +230,7 @@ def _load_session(loader: SourceReader, folder: Path, module_id: str, session_id
         loader.diags.add("schema-wrong-type", parts.meta.at(()),
                          "the front matter must be `key: value` lines")
         return None
-    meta = validate(parts.meta, SessionMeta, loader.diags)
+    meta = loader.validate(parts.meta, SessionMeta, session_path(module_id, session_id))
     return Session(session_id, module_id, meta, parts.source) if meta else None
 
 
@@ -237,10 +242,11 @@ def _load_pages(loader: SourceReader, cat: Catalogue, languages: set[str]) -> No
             continue
         parts = split(text, loader.rel(path), loader.diags)
         meta = PageMeta()
+        site_path = path.relative_to(content).as_posix()
         if parts.meta is not None and isinstance(parts.meta.data, dict):
             loader.docs[str(parts.meta.path)] = parts.meta
-            meta = validate(parts.meta, PageMeta, loader.diags) or PageMeta()
-        cat.pages.append(Page(path.relative_to(content).as_posix(), meta, parts.source))
+            meta = loader.validate(parts.meta, PageMeta, site_path) or PageMeta()
+        cat.pages.append(Page(site_path, meta, parts.source))
 
 
 def _static_files(content: Path) -> frozenset[str]:
