@@ -5,6 +5,7 @@ pages."""
 
 from __future__ import annotations
 
+import html
 import json
 from functools import cache
 from typing import assert_never
@@ -87,7 +88,7 @@ def mark_untranslated(markdown: str, cat: Catalogue, site_path: str) -> str:
     if cat.is_translated(site_path):
         return markdown
     t = translator(cat.language)
-    notice = t("untranslated", language=language_name(cat), source=t("in-source-language"))
+    notice = t("untranslated", language=html.escape(language_name(cat)), source=t("in-source-language"))
     return (f'<p class="ls-untranslated" role="note">{notice}</p>\n\n'
             f'<div lang="en" dir="ltr" class="ls-source-language" markdown>\n\n{markdown}\n\n</div>\n')
 

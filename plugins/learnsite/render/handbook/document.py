@@ -117,8 +117,10 @@ class HandbookDocument:
 
 @cache
 def _env() -> Environment:
+    """The print templates: every value is escaped unless marked `| safe` (the HTML rendered
+    from Markdown), so an author's text prints as the text it is."""
     return Environment(loader=PackageLoader("learnsite.render.handbook", "templates"),
-                       autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                       autoescape=True, trim_blocks=True, lstrip_blocks=True,
                        undefined=StrictUndefined)
 
 
