@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -21,6 +22,7 @@ from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, THEME, site_assets
+from learnsite.render.content_policy import content_security_policy, is_theme_script
 from learnsite.render.handbook.pdf import (
     CACHE,
     Rendered,
@@ -111,6 +113,12 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         for path, asset in site_assets():
             files.append(File.generated(config, path, abs_src_path=str(asset)))
         return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Give theme/main.html what it needs to write each page's Content-Security-Policy."""
+        env.globals["learnsite_theme_scripts"] = env.list_templates(filter_func=is_theme_script)
+        env.filters["content_security_policy"] = content_security_policy
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
