@@ -17,8 +17,6 @@ from playwright.sync_api import Browser, Page
 
 from conftest import FIXTURE, _serve, edit, mkdocs_build, site_search
 
-pytestmark = pytest.mark.browser
-
 #: Reports every CSP violation of every document, before any of its own scripts run.
 WATCH = """document.addEventListener("securitypolicyviolation",
   (e) => window.reportViolation(e.effectiveDirective + " " + e.blockedURI));"""

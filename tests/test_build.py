@@ -7,9 +7,12 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from conftest import REPO, edit, mkdocs_build
+
+pytestmark = pytest.mark.pdf  # every whole-site build renders the handbooks too
 
 _RESOURCE = re.compile(
     r"""<(?:script|img|link|source|iframe|video|audio)\b[^>]*?\s(?:src|href)=["']?((?:https?:)?//[^"'\s>]+)""",
