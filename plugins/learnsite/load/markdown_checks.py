@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.mdscan import Block, Link, Scan, scan
 from learnsite.load.site_map import SiteMap
-from learnsite.load.source import parse_yaml
+from learnsite.load.source import YamlDoc, parse_yaml
 from learnsite.load.suggest import did_you_mean
 from learnsite.load.validate import validate
 from learnsite.model.blocks import BLOCKS, ActivityOptions
@@ -32,6 +32,8 @@ _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.I)
 _EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.I)
 _JS_URL = re.compile(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", re.I)
+_HANDLER_NAME = re.compile(r"on[a-z]+", re.I)
+_JS_VALUE = re.compile(r"\s*javascript:", re.I)
 _REMOTE = r"""["']?\s*(?:https?:)?//"""
 _EXTERNAL_RESOURCES = (
     re.compile(r"<\s*(?:img|source|video|audio|track|link|input|image|use)\b[^>]*?\s"
@@ -147,6 +149,19 @@ def _check_block(where: Location, block: Block, site: SiteMap, diags: Diagnostic
                           "`key: value` lines", "Indent each option by four spaces.")
             else:
                 validate(doc, options_model, diags)
+                _check_attrs(doc, diags)
+
+
+def _check_attrs(doc: YamlDoc, diags: Diagnostics) -> None:
+    """A block's `attrs` become HTML attributes as written: none may run code."""
+    attrs = doc.data.get("attrs")
+    for name, value in attrs.items() if isinstance(attrs, dict) else ():
+        if _HANDLER_NAME.fullmatch(name):
+            diags.add("content-unsafe-html", doc.key_at(("attrs", name)),
+                      f"inline event handler `{name.lower()}=` is not allowed")
+        elif isinstance(value, str) and _JS_VALUE.match(value):
+            diags.add("content-unsafe-html", doc.at(("attrs", name)),
+                      "a `javascript:` link is not allowed")
 
 
 def activity_minutes(block: Block) -> int:
