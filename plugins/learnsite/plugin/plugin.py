@@ -115,9 +115,11 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         return files
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Give theme/main.html what it needs to write each page's Content-Security-Policy."""
-        env.globals["learnsite_theme_scripts"] = env.list_templates(filter_func=is_theme_script)
-        env.filters["content_security_policy"] = content_security_policy
+        """Give theme/main.html what it needs to write each page's Content-Security-Policy; not
+        in `serve`, whose live-reload script is inline and new with every request."""
+        if not self.serving:
+            env.globals["learnsite_theme_scripts"] = env.list_templates(filter_func=is_theme_script)
+            env.filters["content_security_policy"] = content_security_policy
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,

@@ -6,7 +6,8 @@ send a checklist answer anywhere.
 The theme's inline scripts are hashed as the theme writes them for each page (its
 `partials/javascripts/` templates, rendered by theme/main.html with the page's own values);
 nothing else on a page is trusted. A `<meta http-equiv>` carries the policy because the offline
-copy, opened from files, has no server to send a header.
+copy, opened from files, has no server to send a header. `mkdocs serve` leaves it out: the
+live-reload script it injects is inline and changes with every request.
 """
 
 from __future__ import annotations
