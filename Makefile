@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check lint serve schema bench bench-handbooks clean
+.PHONY: site test test-fast check lint serve schema bench bench-handbooks clean
 
 ## site: set everything up and build the site into site/
 site: $(VENV)/.installed
@@ -16,6 +16,10 @@ site: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	scripts/system-deps.sh test
 	$(BIN)/pytest
+
+## test-fast: the content and core tests only (no browser, no PDF), for a quick loop while editing
+test-fast: $(VENV)/.installed-test
+	$(BIN)/pytest -m "not browser and not pdf"
 
 ## check: validate the content (fails on warnings) and the code (ruff, mypy)
 check: $(VENV)/.installed-test

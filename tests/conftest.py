@@ -162,6 +162,20 @@ def bilingual_url(bilingual_site: Path) -> Iterator[str]:
     yield from _serve(bilingual_site)
 
 
+#: Fixtures that make a test slow, and the marker saying so: `make test-fast` leaves out what
+#: drives Chromium and what builds a whole site (each build renders the PDF handbooks too).
+#: Tests that build or render by themselves carry the marker in their module.
+SLOW_FIXTURES = {"browser": "browser", "built_site": "pdf", "bilingual_site": "pdf"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by the slow fixtures it uses, directly or through another fixture."""
+    for item in items:
+        for fixture, marker in SLOW_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 def site_search(page: Page, query: str) -> Locator:
     """Type a query into Material's search box as a reader does; return the result items once
     the search has answered."""

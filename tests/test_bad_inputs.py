@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit
+from conftest import ARABIC, edit
 from learnsite.rules import RULES, Severity
 from test_handbooks import RULES_TESTED_HERE as HANDBOOK_RULES
 from test_screening import ANSWER_CASES
@@ -63,6 +63,15 @@ def append(path: str, text: str) -> Callable[[Path], None]:
 
 def copy_module(root: Path) -> None:
     shutil.copytree(root / "modules/basics", root / "modules/basics-copy")
+
+
+def in_arabic(path: str, old: str, new: str) -> Callable[[Path], None]:
+    """Add the Arabic translations of the fixture, then change one of them."""
+    def change(root: Path) -> None:
+        shutil.copytree(ARABIC, root, dirs_exist_ok=True)
+        edit(root / SITE, "    name: English\n", "    name: English\n  - code: ar\n    name: العربية\n")
+        edit(root / path, old, new)
+    return change
 
 
 CASES = [
@@ -175,6 +184,9 @@ CASES = [
          append(INDEX, "\n<iframe src=\"/x\"></iframe>\n"), "<iframe>"),
     Case("inline event handler", "content-unsafe-html", INDEX, 14,
          append(INDEX, "\n<p onclick=\"go()\">Hi</p>\n"), "`onclick=`"),
+    Case("event handler in a block's attrs", "content-unsafe-html", SESSION, 21,
+         replace(SESSION, "    method: exercise", '    method: exercise\n    attrs: {onclick: "go()"}'),
+         "`onclick=`"),
     Case("remote image tag", "content-external-resource", INDEX, 14,
          append(INDEX, "\n<img src=\"https://example.org/a.png\" alt=\"A\">\n"), "another host"),
     Case("remote markdown image", "content-external-resource", INDEX, 14,
@@ -182,6 +194,25 @@ CASES = [
     Case("remote css url", "content-external-resource", INDEX, 14,
          append(INDEX, "\n<div style=\"background: url(//cdn.example/x.png)\">x</div>\n"),
          "another host"),
+    Case("script in a glossary definition", "content-unsafe-html", "content/glossary.yml", 4,
+         replace("content/glossary.yml", "A debt used", "A debt <script>alert(2)</script> used"),
+         "<script>"),
+    Case("event handler in a module objective", "content-unsafe-html", MODULE, 9,
+         replace(MODULE, "can define", 'can <b onmouseover="go()">define</b>'), "`onmouseover=`"),
+    Case("remote image in an indicator's description", "content-external-resource", CHECKLIST, 24,
+         replace(CHECKLIST, "Tied by a debt.", "Tied by a debt ![a debt](https://example.org/d.png)."),
+         "another host"),
+    Case("iframe in the organisation's name", "content-unsafe-html", SITE, 2,
+         replace(SITE, "name: Test Centre", "name: Test <iframe src=x></iframe>Centre"), "<iframe>"),
+    Case("script in a session's front matter", "content-unsafe-html", SESSION, 8,
+         replace(SESSION, "- State the definition.", "- State <script>x()</script> it."), "<script>"),
+    Case("broken link in a module summary", "link-broken", MODULE, 3,
+         replace(MODULE, "summary: The basics.", "summary: See [the signs](../indicators/sign.md)."),
+         "did you mean `../indicators/signs.md`?"),
+    Case("script in a translated glossary definition", "content-unsafe-html",
+         "content/glossary.ar.yml", 9,
+         in_arabic("content/glossary.ar.yml", "عمل يُنتزع", "عمل <script>alert(2)</script> يُنتزع"),
+         "<script>"),
     Case("embedded checklist that does not exist", "ref-unknown-checklist",
          "modules/indicators/signs.md", 19,
          replace("modules/indicators/signs.md", "/// checklist | mini", "/// checklist | mni"),

@@ -27,7 +27,8 @@ def axe() -> Axe:
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_serious_violations(path: str, width: int, browser: Browser, site_url: str, axe) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    response = page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    assert response is not None and response.status == 200, f"{path} did not load"
     results = axe.run(page)
     page.close()
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

@@ -4,11 +4,15 @@ carries its own fonts, keeps answers out, and loads nothing from other hosts."""
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from conftest import REPO, edit, mkdocs_build
+
+pytestmark = pytest.mark.pdf  # every whole-site build renders the handbooks too
 
 _RESOURCE = re.compile(
     r"""<(?:script|img|link|source|iframe|video|audio)\b[^>]*?\s(?:src|href)=["']?((?:https?:)?//[^"'\s>]+)""",
@@ -79,6 +83,20 @@ def test_fonts_are_shipped_and_no_other_host_is_referenced(built_site: Path) -> 
         remote = _RESOURCE.findall(text) + _CSS_URL.findall(text)
         assert not remote, f"{path.relative_to(built_site)} loads {remote}"
     assert "fonts.googleapis.com" not in (built_site / "index.html").read_text()
+
+
+def test_every_page_web_and_offline_states_its_policy_before_any_script(built_site: Path) -> None:
+    pages = {str(path.relative_to(built_site)): path.read_text(encoding="utf-8")
+             for path in built_site.rglob("*.html")}
+    with zipfile.ZipFile(built_site / "offline.zip") as bundle:
+        pages |= {f"offline.zip/{name}": bundle.read(name).decode("utf-8")
+                  for name in bundle.namelist() if name.endswith(".html")}
+    assert {"404.html", "ar/index.html", "offline.zip/ar/index.html"} <= set(pages)
+    for name, html in pages.items():
+        head = html.split("</head>", 1)[0]
+        policy = head.find('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; ')
+        assert 0 < policy < head.find("<script"), name
+        assert "unsafe-inline" not in head and "unsafe-eval" not in head, name
 
 
 def test_referral_contacts_are_filled_in(built_site: Path) -> None:

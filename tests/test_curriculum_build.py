@@ -11,6 +11,8 @@ import pytest
 
 from conftest import FIXTURE, edit, mkdocs_build
 
+pytestmark = pytest.mark.pdf  # every whole-site build renders the handbooks too
+
 TIMED_MODULE = """id: timed
 title: Timed module
 summary: Sessions of known lengths.

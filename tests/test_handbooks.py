@@ -16,6 +16,8 @@ from learnsite.load.project import load_project
 from learnsite.render.handbook import pdf
 from learnsite.render.handbook.pdf import CSS, HandbookError, build_all, render_handbook
 
+pytestmark = pytest.mark.pdf
+
 PARTICIPANT = """  - id: workshop-participant
     title: Workshop, participant edition
     programme: workshop
@@ -61,7 +63,9 @@ def handbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                  str(root / "modules/indicators/signs.ar.md")]) == 0
     cat = load_project(root).catalogue
     out = root / "out"
-    return {h.id: render_handbook(cat, h, out / f"{h.id}.pdf").path for h in cat.site.handbooks}
+    rendered = {h.id: render_handbook(cat, h, out / f"{h.id}.pdf").path for h in cat.site.handbooks}
+    assert set(rendered) == {"workshop-trainer", "workshop-participant", "workshop-ar"}
+    return rendered
 
 
 def test_outline_lists_parts_and_sessions(handbooks) -> None:
@@ -162,7 +166,7 @@ def test_editing_one_session_renders_only_its_chapter_again(tmp_path: Path) -> N
     cat = load_project(root).catalogue
     written, failures = build_all(cat, out, cache=cache)
     assert not failures
-    assert all(r.reused == 0 for r in written)
+    assert written and all(r.reused == 0 for r in written)
     edit(root / "modules/basics/definitions.md", "Find the three parts.", "Name the three parts.")
     cat = load_project(root).catalogue
     written, failures = build_all(cat, out, cache=cache)

@@ -17,7 +17,7 @@ from learnsite.render.handbook.document import build_document
 from learnsite.render.markdown import convert
 from learnsite.render.navigation import navigation
 from learnsite.render.pages import generated_pages
-from learnsite.render.strings import STRINGS
+from learnsite.strings import STRINGS
 
 _CALL = re.compile(r"""\bt\(\s*["']([a-z-]+)["']\s*[,)]""")
 

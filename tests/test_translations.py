@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from conftest import edit
+from learnsite.load.generated_pages import ProgrammePage
 from learnsite.load.project import load_project
 from learnsite.render.pages import programme_page
 
@@ -23,9 +24,9 @@ def test_an_untitled_day_is_named_in_the_pages_language(bilingual: Path) -> None
     edit(bilingual / "site_config.ar.yml", "    days:\n      - title: اليوم الأول\n", "")
     cat = load_project(bilingual).catalogue
     [programme] = cat.site.programmes
-    assert "### Day 1 {: #day-1 }" in programme_page(cat, programme)
+    assert "### Day 1 {: #day-1 }" in programme_page(cat, ProgrammePage(programme, ()))
     arabic = cat.translations["ar"]
-    assert "### اليوم 1 {: #day-1 }" in programme_page(arabic, arabic.site.programmes[0])
+    assert "### اليوم 1 {: #day-1 }" in programme_page(arabic, ProgrammePage(arabic.site.programmes[0], ()))
 
 
 def test_arabic_pages_are_right_to_left_and_arabic(bilingual_site: Path) -> None:

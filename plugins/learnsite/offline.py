@@ -11,7 +11,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from learnsite.render.strings import STRINGS, translator
+from learnsite.strings import STRINGS, human_size, translator
 
 BUNDLE_NAME = "offline.zip"
 MARKER = "{{ offline }}"
@@ -53,14 +53,6 @@ def zip_folder(folder: Path, target: Path) -> int:
             bundle.writestr(entry, path.read_bytes())
     partial.replace(target)
     return target.stat().st_size
-
-
-def human_size(size: int, language: str) -> str:
-    """A size as readers say it, in `language`: 840 KB, 3.2 MB."""
-    t = translator(language)
-    if size < 1024 * 1024:
-        return t("size-kb", n=max(1, round(size / 1024)))
-    return t("size-mb", n=f"{size / (1024 * 1024):.1f}")
 
 
 def stamp_size(html_file: Path, size: int) -> None:

@@ -3,7 +3,11 @@ renderers, the navigation, the handbooks and the MkDocs adapter all address page
 
 from __future__ import annotations
 
+#: The home page; links in the texts of site_config.yml resolve from it.
+HOME = "index.md"
 GLOSSARY = "glossary.md"
+#: For translators: what each language still lacks (only on the default language's site).
+TRANSLATIONS = "translations.md"
 
 
 def programme_path(programme_id: str) -> str:

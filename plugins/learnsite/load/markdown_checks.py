@@ -1,12 +1,12 @@
-"""Checks on Markdown bodies: links and anchors resolve, blocks are known and well-formed, and no
-raw HTML runs code or loads anything from another host."""
+"""Checks on Markdown: links and anchors resolve, blocks are known and well-formed, and no raw
+HTML runs code or loads anything from another host. The same checks serve a page's body and a
+text written in YAML (load/text_checks.py): only the way back to a file position differs."""
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from urllib.parse import unquote
 
 import yaml
@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.mdscan import Block, Link, Scan, scan
-from learnsite.load.source import parse_yaml
+from learnsite.load.site_map import SiteMap
+from learnsite.load.source import YamlDoc, parse_yaml
 from learnsite.load.suggest import did_you_mean
 from learnsite.load.validate import validate
 from learnsite.model.blocks import BLOCKS, ActivityOptions
@@ -31,6 +32,8 @@ _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.I)
 _EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.I)
 _JS_URL = re.compile(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", re.I)
+_HANDLER_NAME = re.compile(r"on[a-z]+", re.I)
+_JS_VALUE = re.compile(r"\s*javascript:", re.I)
 _REMOTE = r"""["']?\s*(?:https?:)?//"""
 _EXTERNAL_RESOURCES = (
     re.compile(r"<\s*(?:img|source|video|audio|track|link|input|image|use)\b[^>]*?\s"
@@ -40,62 +43,47 @@ _EXTERNAL_RESOURCES = (
 )
 
 
-@dataclass(frozen=True)
-class SiteMap:
-    """The pages of the built site (path → heading anchors), its other files, and the names
-    of glossary terms (case-folded) and contact ids that marks in Markdown may use.
-
-    `unverified` holds site paths (or folder prefixes ending in "/") of pages whose source
-    failed to load: links to them are not checked, so one broken module.yml does not also
-    report every link to that module as broken.
-    """
-
-    pages: Mapping[str, frozenset[str]]
-    files: frozenset[str]
-    unverified: frozenset[str] = frozenset()
-    terms: frozenset[str] = frozenset()
-    contacts: frozenset[str] = frozenset()
-
-    def is_unverified(self, path: str) -> bool:
-        """Whether `path` belongs to a source that failed to load."""
-        return any(path == p or (p.endswith("/") and path.startswith(p)) for p in self.unverified)
+#: Where a line and column of the checked text are in its file.
+Locate = Callable[[int, int], Location]
 
 
-def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags: Diagnostics,
-                   scanned: Scan | None = None) -> Scan:
-    """Run every Markdown check on one body; return the scan so callers can reuse it."""
-    result = scanned or scan(source.body)
+def check_markdown(source: MarkdownSource, site_path: str, site: SiteMap, diags: Diagnostics) -> Scan:
+    """Run every Markdown check on one page or session body; return the scan for reuse."""
+    def locate(line: int, col: int) -> Location:
+        return Location(source.path, source.first_line + line - 1, col)
+
+    return check_text(source.body, locate, site_path, site, diags)
+
+
+def check_text(text: str, at: Locate, site_path: str, site: SiteMap, diags: Diagnostics) -> Scan:
+    """Run every Markdown check on `text`, shown on the page at `site_path`."""
+    result = scan(text)
     for link in result.links:
-        _check_link(source, site_path, link.target, link.line, link.col, link.image, site, diags)
-        _check_link_text(source, link, diags)
+        _check_link(at(link.line, link.col), site_path, link.target, link.image, site, diags)
+        _check_link_text(at(link.line, link.col), link, diags)
     for block in result.blocks:
-        _check_block(source, block, site, diags)
+        _check_block(at(block.line, block.col), block, site, diags)
     for mark in result.terms:
         name = (mark.ref or mark.text).casefold()
         if name not in site.terms:
             guess = did_you_mean(name, site.terms, cutoff=0.7, show=lambda term: f"`[[{term}]]`")
-            diags.add("ref-unknown-term", _at(source, mark.line, mark.col),
+            diags.add("ref-unknown-term", at(mark.line, mark.col),
                       f"`{mark.raw}` names no glossary term{guess}",
                       "Use a term, abbreviation or id from content/glossary.yml (or add the term "
                       "there); `[[shown text|term-id]]` shows other words.")
     for mark in result.contacts:
         if mark.ref is not None and mark.ref not in site.contacts:
             guess = did_you_mean(mark.ref, site.contacts)
-            diags.add("ref-unknown-contact", _at(source, mark.line, mark.col),
+            diags.add("ref-unknown-contact", at(mark.line, mark.col),
                       f"unknown contact `{mark.ref}`{guess}",
                       f"Known contacts: {', '.join(sorted(site.contacts)) or 'none'}; "
                       "`{{ contacts }}` lists them all.")
-    _check_html(source, result, diags)
+    _check_html(at, result, diags)
     return result
 
 
-def _at(source: MarkdownSource, line: int, col: int) -> Location:
-    return Location(source.path, source.first_line + line - 1, col)
-
-
-def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, col: int,
-                image: bool, site: SiteMap, diags: Diagnostics) -> None:
-    where = _at(source, line, col)
+def _check_link(where: Location, site_path: str, target: str, image: bool, site: SiteMap,
+                diags: Diagnostics) -> None:
     if _SCHEME.match(target):
         if image and not target.startswith(("data:", "mailto:", "tel:")):
             diags.add("content-external-resource", where,
@@ -125,9 +113,8 @@ def _check_link(source: MarkdownSource, site_path: str, target: str, line: int, 
                   f"`{resolved}` has no heading with the anchor `#{anchor}`{guess}")
 
 
-def _check_link_text(source: MarkdownSource, link: Link, diags: Diagnostics) -> None:
+def _check_link_text(where: Location, link: Link, diags: Diagnostics) -> None:
     """Images need a text alternative; links need text that says where they go."""
-    where = _at(source, link.line, link.col)
     text = " ".join(link.text.split()).strip(" .:!").casefold()
     if link.image and not text:
         diags.add("content-image-alt", where, f"the image `{link.target}` has no alternative text",
@@ -137,8 +124,7 @@ def _check_link_text(source: MarkdownSource, link: Link, diags: Diagnostics) -> 
                   "the link goes")
 
 
-def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Diagnostics) -> None:
-    where = _at(source, block.line, block.col)
+def _check_block(where: Location, block: Block, site: SiteMap, diags: Diagnostics) -> None:
     options_model = BLOCKS.get(block.name)
     if options_model is None:
         guess = did_you_mean(block.name, BLOCKS)
@@ -156,13 +142,26 @@ def _check_block(source: MarkdownSource, block: Block, site: SiteMap, diags: Dia
                       f"unknown checklist `{block.title or ''}`{guess}",
                       f"Write `/// checklist | ID` with one of: {', '.join(known) or 'none yet'}.")
     if block.options:
-        doc = parse_yaml(block.options, source.path, diags, line_offset=where.line)
+        doc = parse_yaml(block.options, where.path, diags, line_offset=where.line)
         if doc is not None:
             if not isinstance(doc.data, dict):
                 diags.add("schema-wrong-type", where, f"the options of `{block.name}` must be "
                           "`key: value` lines", "Indent each option by four spaces.")
             else:
                 validate(doc, options_model, diags)
+                _check_attrs(doc, diags)
+
+
+def _check_attrs(doc: YamlDoc, diags: Diagnostics) -> None:
+    """A block's `attrs` become HTML attributes as written: none may run code."""
+    attrs = doc.data.get("attrs")
+    for name, value in attrs.items() if isinstance(attrs, dict) else ():
+        if _HANDLER_NAME.fullmatch(name):
+            diags.add("content-unsafe-html", doc.key_at(("attrs", name)),
+                      f"inline event handler `{name.lower()}=` is not allowed")
+        elif isinstance(value, str) and _JS_VALUE.match(value):
+            diags.add("content-unsafe-html", doc.at(("attrs", name)),
+                      "a `javascript:` link is not allowed")
 
 
 def activity_minutes(block: Block) -> int:
@@ -176,7 +175,7 @@ def activity_minutes(block: Block) -> int:
     return options.minutes or 0
 
 
-def _check_html(source: MarkdownSource, result: Scan, diags: Diagnostics) -> None:
+def _check_html(at: Locate, result: Scan, diags: Diagnostics) -> None:
     for number, line in result.code_free_lines:
         if "<" not in line and "url(" not in line and "@import" not in line:
             continue
@@ -184,14 +183,14 @@ def _check_html(source: MarkdownSource, result: Scan, diags: Diagnostics) -> Non
                                  (_EVENT_HANDLER, "inline event handler `{}=` is not allowed"),
                                  (_JS_URL, "a `javascript:` link is not allowed")):
             for match in pattern.finditer(line):
-                diags.add("content-unsafe-html", _at(source, number, match.start() + 1),
+                diags.add("content-unsafe-html", at(number, match.start() + 1),
                           message.format(*(g.lower() for g in match.groups())))
         for match in _IMG_TAG.finditer(line):
             if not _ALT.search(match.group(0)):
-                diags.add("content-image-alt", _at(source, number, match.start() + 1),
+                diags.add("content-image-alt", at(number, match.start() + 1),
                           "the <img> has no alternative text",
                           'Add alt="what the image shows" to the tag.')
         for pattern in _EXTERNAL_RESOURCES:
             for match in pattern.finditer(line):
-                diags.add("content-external-resource", _at(source, number, match.start() + 1),
+                diags.add("content-external-resource", at(number, match.start() + 1),
                           f"resource loaded from another host: `{match.group(0).strip()}`")

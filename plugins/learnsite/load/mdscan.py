@@ -151,6 +151,17 @@ def replace_marks(text: str, marks: list[Mark], render: Callable[[Mark], str | N
     return "\n".join(lines)
 
 
+def replace_blocks(markdown: str, name: str, render: Callable[[Block], str | None]) -> str:
+    """Replace each closed `/// name` block by `render(block)` (None leaves it as it is)."""
+    lines = markdown.splitlines()
+    for block in reversed(scan(markdown).blocks):
+        if block.name == name and block.end_line is not None:
+            replacement = render(block)
+            if replacement is not None:
+                lines[block.line - 1: block.end_line] = [replacement]
+    return "\n".join(lines) + "\n"
+
+
 def _block_options(lines: list[tuple[int, str]], index: int, indent: int) -> str:
     """The option lines under a block header: indented four spaces more, up to a blank line."""
     prefix = " " * (indent + 4)

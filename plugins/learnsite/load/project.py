@@ -17,12 +17,14 @@ from learnsite.load.cases import check_cases
 from learnsite.load.checklist_checks import check_checklist
 from learnsite.load.curriculum_checks import check_activity_minutes, check_reviews, check_schedules
 from learnsite.load.frontmatter import split
-from learnsite.load.markdown_checks import SiteMap, check_markdown
-from learnsite.load.mdscan import Scan, scan
+from learnsite.load.markdown_checks import check_markdown
+from learnsite.load.mdscan import Scan
 from learnsite.load.mkdocs_config import MKDOCS_FILE, load_markdown_config
 from learnsite.load.reader import SourceReader
 from learnsite.load.references import check_references
+from learnsite.load.site_map import SiteMap, site_map
 from learnsite.load.source import YamlDoc
+from learnsite.load.text_checks import check_texts
 from learnsite.load.translations import (
     check_stale,
     is_translation,
@@ -30,17 +32,14 @@ from learnsite.load.translations import (
     translate_catalogue,
     translation_entries,
 )
-from learnsite.load.validate import validate
 from learnsite.model.catalogue import Catalogue, LoadedModule, Page, Session
 from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
 from learnsite.model.sources import Sources
-from learnsite.render.pages import generated_pages
-from learnsite.render.terms import term_index
 from learnsite.rules import RULES
-from learnsite.site_paths import GLOSSARY, checklist_path, module_folder, session_path
+from learnsite.site_paths import GLOSSARY, HOME, checklist_path, module_folder, module_path, session_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -69,7 +68,7 @@ def load_project(root: Path) -> LoadResult:
     cat = Catalogue(loader.root)
     site_path = loader.root / SITE_CONFIG
     if site_path.is_file():
-        cat.site = loader.yaml(site_path, SiteConfig)
+        cat.site = loader.yaml(site_path, SiteConfig, HOME)
         _apply_severities(loader, cat.site)
         if cat.site is None:
             loader.unverified.add("programmes/")
@@ -83,7 +82,7 @@ def load_project(root: Path) -> LoadResult:
     for path in sorted((loader.root / CHECKLISTS_DIR).glob("*.yml")):
         if is_translation(path, languages):
             continue
-        checklist = loader.yaml(path, Checklist)
+        checklist = loader.yaml(path, Checklist, checklist_path(path.stem))
         if checklist is not None:
             check_checklist(checklist, loader.docs[str(loader.rel(path))], loader.diags)
             cat.checklists[checklist.id] = checklist
@@ -91,35 +90,42 @@ def load_project(root: Path) -> LoadResult:
             loader.unverified.add(checklist_path(path.stem))
     glossary_path = loader.root / GLOSSARY_FILE
     if glossary_path.is_file():
-        glossary = loader.yaml(glossary_path, Glossary)
+        glossary = loader.yaml(glossary_path, Glossary, GLOSSARY)
         if glossary is None:
             loader.unverified.add(GLOSSARY)
         cat.glossary = glossary or Glossary()
     sources_path = loader.root / SOURCES_FILE
     if sources_path.is_file():
-        cat.sources = loader.yaml(sources_path, Sources) or Sources()
+        cat.sources = loader.yaml(sources_path, Sources, HOME) or Sources()
     _load_pages(loader, cat, languages)
     folders = {p.name for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()}
     check_references(cat, loader.docs, loader.diags, folders)
     check_reviews(cat, loader.docs, loader.diags)
     check_schedules(cat, loader.docs, loader.diags)
-    _check_all_markdown(loader, cat, site_map(cat, frozenset(loader.unverified)))
+    files = _static_files(loader.root / CONTENT_DIR)
+    site = site_map(cat, files, frozenset(loader.unverified))
+    _check_all_markdown(loader, cat, site)
+    check_texts(loader.records, site, loader.diags)
     for language in sorted(languages - {cat.language}):
-        _load_translation(loader, cat, language)
+        _load_translation(loader, cat, language, files)
     return LoadResult(cat, loader.diags, loader.files, loader.docs)
 
 
-def _load_translation(loader: SourceReader, cat: Catalogue, language: str) -> None:
-    """Build the catalogue in `language`, check its translated pages, and flag stale ones."""
+def _load_translation(loader: SourceReader, cat: Catalogue, language: str,
+                      files: frozenset[str]) -> None:
+    """Build the catalogue in `language`, check its translated pages and texts, and flag stale
+    ones."""
+    read_before = len(loader.records)
     translated = translate_catalogue(loader, cat, language)
     cat.translations[language] = translated
-    site = site_map(translated, frozenset(loader.unverified))
+    site = site_map(translated, files, frozenset(loader.unverified))
+    check_texts(loader.records[read_before:], site, loader.diags)
     for page in translated.pages:
         if translated.is_translated(page.site_path):
             scanned = check_markdown(page.source, page.site_path, site, loader.diags)
             check_cases(page.source, scanned, translated.checklists, loader.diags)
     for module in translated.modules.values():
-        for session in module.sessions:
+        for session in module.all_sessions:
             path = session_path(module.record.id, session.id)
             if translated.is_translated(path):
                 scanned = check_markdown(session.source, path, site, loader.diags)
@@ -139,7 +145,7 @@ def load_checklist(root: Path, checklist_id: str, diags: Diagnostics) -> Checkli
                   f"there is no checklist `{checklist_id}`",
                   f"Known checklists: {', '.join(known) or 'none'}.")
         return None
-    checklist = loader.yaml(path, Checklist)
+    checklist = loader.yaml(path, Checklist, checklist_path(checklist_id))
     if checklist is not None:
         check_checklist(checklist, loader.docs[str(loader.rel(path))], diags)
     return None if diags.errors else checklist
@@ -167,7 +173,7 @@ def _load_modules(loader: SourceReader, cat: Catalogue) -> None:
                              f"module folder `{folder.name}` has no module.yml",
                              "Create it with `learnsite new module ID`, or remove the folder.")
             continue
-        module = loader.yaml(module_file, Module)
+        module = loader.yaml(module_file, Module, module_path(folder.name))
         doc = loader.docs.get(str(loader.rel(module_file)))
         if module is None:
             loader.unverified.add(module_folder(folder.name))
@@ -236,7 +242,7 @@ def _load_session(loader: SourceReader, folder: Path, module_id: str, session_id
         loader.diags.add("schema-wrong-type", parts.meta.at(()),
                          "the front matter must be `key: value` lines")
         return None
-    meta = validate(parts.meta, SessionMeta, loader.diags)
+    meta = loader.validate(parts.meta, SessionMeta, session_path(module_id, session_id))
     return Session(session_id, module_id, meta, parts.source) if meta else None
 
 
@@ -248,23 +254,19 @@ def _load_pages(loader: SourceReader, cat: Catalogue, languages: set[str]) -> No
             continue
         parts = split(text, loader.rel(path), loader.diags)
         meta = PageMeta()
+        site_path = path.relative_to(content).as_posix()
         if parts.meta is not None and isinstance(parts.meta.data, dict):
             loader.docs[str(parts.meta.path)] = parts.meta
-            meta = validate(parts.meta, PageMeta, loader.diags) or PageMeta()
-        cat.pages.append(Page(path.relative_to(content).as_posix(), meta, parts.source))
+            meta = loader.validate(parts.meta, PageMeta, site_path) or PageMeta()
+        cat.pages.append(Page(site_path, meta, parts.source))
 
 
-def site_map(cat: Catalogue, unverified: frozenset[str] = frozenset()) -> SiteMap:
-    """Every page of the built site with its anchors, the static files beside them, and the
-    glossary terms and contacts that marks may name."""
-    pages = {path: frozenset(scan(text).anchors) for path, text in generated_pages(cat).items()}
-    for page in cat.pages:
-        pages[page.site_path] = frozenset(scan(page.source.body).anchors)
-    content = cat.root / CONTENT_DIR
-    files = frozenset(p.relative_to(content).as_posix() for p in content.rglob("*")
-                      if p.is_file() and p.suffix != ".md") if content.is_dir() else frozenset()
-    contacts = frozenset(c.id for c in cat.site.contacts) if cat.site else frozenset()
-    return SiteMap(pages, files, unverified, frozenset(term_index(cat.glossary)), contacts)
+def _static_files(content: Path) -> frozenset[str]:
+    """The files under content/ that the site publishes as they are (images, PDFs...)."""
+    if not content.is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(content).as_posix() for p in content.rglob("*")
+                     if p.is_file() and p.suffix != ".md")
 
 
 def _check_all_markdown(loader: SourceReader, cat: Catalogue, site: SiteMap) -> None:

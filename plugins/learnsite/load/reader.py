@@ -1,8 +1,10 @@
 """Reading source files once per run: text, parsed YAML with positions, and the diagnostics
-collected on the way. Every loader of the project goes through one reader."""
+collected on the way. Every loader of the project goes through one reader, which also keeps each
+YAML record it validates, so their texts can be checked once the whole site is known."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -15,6 +17,15 @@ from learnsite.load.validate import validate
 M = TypeVar("M", bound=BaseModel)
 
 
+@dataclass(frozen=True)
+class ReadRecord:
+    """A YAML document read as `model`, and the page of the site that shows its texts."""
+
+    doc: YamlDoc
+    model: type[BaseModel]
+    site_path: str
+
+
 class SourceReader:
     """One loading run: the project root, the diagnostics and every parsed YAML document."""
 
@@ -24,6 +35,7 @@ class SourceReader:
         self.docs: dict[str, YamlDoc] = {}
         self.files = 0
         self.unverified: set[str] = set()
+        self.records: list[ReadRecord] = []
 
     def rel(self, path: Path) -> PurePosixPath:
         """A path as diagnostics show it: relative to the project root."""
@@ -49,7 +61,12 @@ class SourceReader:
             return None
         return doc
 
-    def yaml(self, path: Path, model: type[M]) -> M | None:
-        """Read, parse and validate one YAML file as `model`."""
+    def yaml(self, path: Path, model: type[M], site_path: str) -> M | None:
+        """Read, parse and validate one YAML file as `model`, shown on the page at `site_path`."""
         doc = self.mapping(path)
-        return validate(doc, model, self.diags) if doc is not None else None
+        return self.validate(doc, model, site_path) if doc is not None else None
+
+    def validate(self, doc: YamlDoc, model: type[M], site_path: str) -> M | None:
+        """Validate `doc` as `model`, and keep it for the checks of its texts (valid or not)."""
+        self.records.append(ReadRecord(doc, model, site_path))
+        return validate(doc, model, self.diags)

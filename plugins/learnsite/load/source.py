@@ -7,9 +7,9 @@ YAML 1.1 surprises harmless: `title: yes` stays "yes", `version: 1.10` stays "1.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -24,6 +24,16 @@ Key = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
+@dataclass(frozen=True)
+class TextStart:
+    """Where a text value's own characters begin in the file, and how the YAML writes it:
+    `""` plain, a quote, `|` (lines kept) or `>` (lines folded)."""
+
+    start: Location
+    style: str
+    one_line: bool
+
+
 @dataclass
 class YamlDoc:
     """Parsed YAML plus where each value and key sits, addressed by its path of keys/indexes."""
@@ -32,6 +42,7 @@ class YamlDoc:
     data: Any
     values: dict[Key, Location] = field(default_factory=dict)
     keys: dict[Key, Location] = field(default_factory=dict)
+    texts: dict[Key, TextStart] = field(default_factory=dict)
 
     def at(self, key: Key) -> Location:
         """The location of the value at `key`, or of its nearest located ancestor."""
@@ -44,6 +55,18 @@ class YamlDoc:
     def key_at(self, key: Key) -> Location:
         """The location of the key itself (for unknown keys), else of its value."""
         return self.keys.get(key) or self.at(key)
+
+    def text_at(self, key: Key, line: int, col: int) -> Location:
+        """Where the character at `line` and `col` of the text value at `key` is in the file;
+        the text's start where YAML folded its lines and the place cannot be followed."""
+        text = self.texts.get(key)
+        if text is None:
+            return self.at(key)
+        if text.style == "|":
+            return replace(text.start, line=text.start.line + line - 1, col=text.start.col + col - 1)
+        if text.one_line and line == 1:
+            return replace(text.start, col=text.start.col + col - 1)
+        return text.start
 
 
 def read_text(path: Path, rel: PurePosixPath, diags: Diagnostics) -> str | None:
@@ -69,7 +92,7 @@ def parse_yaml(text: str, rel: PurePosixPath, diags: Diagnostics, line_offset: i
     if node is None:
         return None
     doc = YamlDoc(rel, None)
-    doc.data = _build(node, (), doc, diags, line_offset)
+    doc.data = _build(node, (), doc, diags, _Place(text.splitlines(), line_offset))
     return doc
 
 
@@ -108,23 +131,47 @@ def _loc(doc: YamlDoc, node: yaml.Node, line_offset: int) -> Location:
     return Location(doc.path, mark.line + 1 + line_offset, mark.column + 1)
 
 
-def _build(node: yaml.Node, key: Key, doc: YamlDoc, diags: Diagnostics, offset: int) -> Any:
+class _Place(NamedTuple):
+    """The YAML text's lines, and how far its first line is into the file (front matter)."""
+
+    lines: list[str]
+    offset: int
+
+
+def _text_start(node: yaml.ScalarNode, path: PurePosixPath, place: _Place) -> TextStart:
+    """Where a scalar's characters start: after its quote, or on the first line of a block."""
+    lines = place.lines
+    mark = node.start_mark
+    style = node.style or ""
+    line, col = mark.line + 1, mark.column + 1
+    if style in ("|", ">"):
+        line = next((n for n in range(mark.line + 2, len(lines) + 1) if lines[n - 1].strip()), line)
+        if line <= len(lines):
+            col = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1
+    elif style:
+        col += 1
+    return TextStart(Location(path, line + place.offset, col), style, node.end_mark.line == mark.line)
+
+
+def _build(node: yaml.Node, key: Key, doc: YamlDoc, diags: Diagnostics, place: _Place) -> Any:
     """Turn a composed node into plain Python data, recording positions on the way."""
-    doc.values[key] = _loc(doc, node, offset)
+    doc.values[key] = _loc(doc, node, place.offset)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             child = (*key, name)
             if name in result:
-                diags.add("yaml-duplicate-key", _loc(doc, key_node, offset),
+                diags.add("yaml-duplicate-key", _loc(doc, key_node, place.offset),
                           f"`{name}` is given twice in this mapping")
-            doc.keys[child] = _loc(doc, key_node, offset)
-            result[name] = _build(value_node, child, doc, diags, offset)
+            doc.keys[child] = _loc(doc, key_node, place.offset)
+            result[name] = _build(value_node, child, doc, diags, place)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*key, i), doc, diags, offset) for i, item in enumerate(node.value)]
+        return [_build(item, (*key, i), doc, diags, place) for i, item in enumerate(node.value)]
     value = node.value
+    if isinstance(node, yaml.ScalarNode):
+        doc.texts[key] = _text_start(node, doc.path, place)
     # A plain scalar's style is None with the Python loader and "" with the C loader.
     if isinstance(node, yaml.ScalarNode) and not node.style and value in _NULLS:
         return None

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.frontmatter import split
-from learnsite.load.reader import SourceReader
+from learnsite.load.reader import ReadRecord, SourceReader
 from learnsite.load.source import Key, YamlDoc
 from learnsite.load.validate import validate
 from learnsite.model.catalogue import Catalogue, LoadedModule, MarkdownSource, Page, Session
@@ -29,6 +29,7 @@ from learnsite.model.site import SiteConfig
 from learnsite.model.sources import Sources
 from learnsite.site_paths import (
     GLOSSARY,
+    HOME,
     audience_path,
     checklist_path,
     module_path,
@@ -105,7 +106,8 @@ def _overlay_records(base: list[Any], over: list[Any], doc: YamlDoc, key: Key,
 
 def _yaml_overlay(reader: SourceReader, source: Path, language: str, model: type[M],
                   translated: set[str], site_path: str | None) -> M | None:
-    """The source record with its translation laid over it, or None when there is none."""
+    """The source record with its translation laid over it, or None when there is none.
+    `site_path` is the page the file makes, if it makes one."""
     path = translation_path(source, language)
     base = reader.docs.get(str(reader.rel(source)))
     if not path.is_file() or base is None:
@@ -117,14 +119,15 @@ def _yaml_overlay(reader: SourceReader, source: Path, language: str, model: type
     if isinstance(header, dict):
         validate(replace(doc, data=header), TranslationMeta, reader.diags, ())
     merged = replace(doc, data=overlay(base.data, doc.data, doc, (), reader.diags))
+    reader.records.append(ReadRecord(doc, model, site_path or HOME))  # texts at their own lines
     record = validate(merged, model, reader.diags)
     if record is not None and site_path:
         translated.add(site_path)
     return record
 
 
-def _markdown(reader: SourceReader, source: MarkdownSource, language: str,
-              meta_model: type[Any]) -> tuple[Any, MarkdownSource] | None:
+def _markdown(reader: SourceReader, source: MarkdownSource, language: str, meta_model: type[Any],
+              site_path: str) -> tuple[Any, MarkdownSource] | None:
     """A Markdown translation's front matter and body, or None when there is none."""
     path = translation_path(reader.root / source.path, language)
     if not path.is_file():
@@ -133,7 +136,7 @@ def _markdown(reader: SourceReader, source: MarkdownSource, language: str,
     if text is None:
         return None
     parts = split(text, reader.rel(path), reader.diags)
-    meta = validate(parts.meta, meta_model, reader.diags) if parts.meta is not None else None
+    meta = reader.validate(parts.meta, meta_model, site_path) if parts.meta is not None else None
     return (meta, parts.source) if meta is not None else None
 
 
@@ -162,7 +165,7 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
                             None) or cat.sources
     pages = []
     for page in cat.pages:
-        found = _markdown(reader, page.source, language, PageMeta)
+        found = _markdown(reader, page.source, language, PageMeta, page.site_path)
         if found:
             done.add(page.site_path)
             page = Page(page.site_path, found[0], found[1])
@@ -173,7 +176,8 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
 
 
 def _session(reader: SourceReader, session: Session, language: str, done: set[str]) -> Session:
-    found = _markdown(reader, session.source, language, SessionMeta)
+    found = _markdown(reader, session.source, language, SessionMeta,
+                      session_path(session.module_id, session.id))
     if found is None:
         return session
     done.add(session_path(session.module_id, session.id))

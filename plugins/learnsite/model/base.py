@@ -20,7 +20,14 @@ Id = Annotated[
     StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="An id: lower-case letters and digits joined by hyphens, e.g. `debt-bondage`."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class AuthorText:
+    """The mark of `Text`: words an author writes that pages show. Whatever field uses `Text`,
+    load/text_checks.py finds it through this mark and checks it as pages are checked."""
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AuthorText()]
 Minutes = Annotated[int, Field(gt=0, le=24 * 60, description="A duration in whole minutes, e.g. 45.")]
 ClockTime = Annotated[
     str,

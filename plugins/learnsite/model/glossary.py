@@ -21,3 +21,13 @@ class Glossary(Record):
     """The whole glossary file."""
 
     terms: list[Term] = Field(default_factory=list)
+
+
+def term_index(glossary: Glossary) -> dict[str, Term]:
+    """Every way a term may be named in a mark (id, term, abbreviation), case-folded."""
+    index: dict[str, Term] = {}
+    for term in glossary.terms:
+        for name in (term.id, term.term, term.abbreviation):
+            if name:
+                index.setdefault(name.casefold(), term)
+    return index

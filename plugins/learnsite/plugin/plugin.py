@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -22,6 +23,7 @@ from learnsite.model.catalogue import Catalogue
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, THEME, site_assets
+from learnsite.render.content_policy import content_security_policy, is_theme_script
 from learnsite.render.handbook.pdf import (
     CACHE,
     Rendered,
@@ -34,15 +36,11 @@ from learnsite.render.handbook.pdf import (
 from learnsite.render.handbook.render_warnings import render_warnings
 from learnsite.render.handbook.scheduler import Workers
 from learnsite.render.navigation import navigation
-from learnsite.render.pages import (
-    TRANSLATIONS_PAGE,
-    expand_page,
-    generated_pages,
-    mark_untranslated,
-    page_sources,
-)
+from learnsite.render.pages import expand_page, generated_pages, mark_untranslated, page_sources
 from learnsite.report import default_format, render
 from learnsite.rules import Severity
+from learnsite.site_paths import TRANSLATIONS
+from learnsite.strings import human_size
 
 log = logging.getLogger("mkdocs.plugins.learnsite")
 
@@ -120,6 +118,14 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             files.append(File.generated(config, path, abs_src_path=str(asset)))
         return files
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Give theme/main.html what it needs to write each page's Content-Security-Policy; not
+        in `serve`, whose live-reload script is inline and new with every request."""
+        if not self.serving:
+            env.globals["learnsite_theme_scripts"] = env.list_templates(filter_func=is_theme_script)
+            env.filters["content_security_policy"] = content_security_policy
+        return env
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         """Point "Edit this page" at the page's source file, and fill what authors mark in
@@ -145,7 +151,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             current = self.catalogue.language
             config.extra["alternate"] = alternate_links(self.languages, current, "")
             config.extra["learnsite_alternate"] = alternate_links(
-                self.languages, current, page.url, same_page=page.file.src_uri != TRANSLATIONS_PAGE)
+                self.languages, current, page.url, same_page=page.file.src_uri != TRANSLATIONS)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -171,7 +177,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
                 size = build_offline_bundle(
                     config_file, site_dir, others, extra=site_dir / "handbooks",
                     finish=lambda folder: stamp_handbooks(folder, self.handbooks, self._codes()))
-                log.info("learnsite: %s is %s", offline.BUNDLE_NAME, offline.human_size(size, "en"))
+                log.info("learnsite: %s is %s", offline.BUNDLE_NAME, human_size(size, "en"))
         except BuildError as exc:
             raise PluginError(str(exc)) from None
         stamp_handbooks(site_dir, self.handbooks, self._codes())

@@ -17,10 +17,10 @@ from pymdownx.blocks.block import Block
 
 from learnsite.model.blocks import CURRICULUM_BLOCKS, GENERATED_BLOCKS
 from learnsite.render.print_markup import PRIORITY, PrintTreeprocessor
-from learnsite.render.strings import translator
+from learnsite.strings import translator
 
 EDITIONS = ("web", "trainer", "participant")
-#: The interface string naming each block type (render/strings.py).
+#: The interface string naming each block type (strings.py).
 LABELS = {
     "trainer-notes": "for-trainers",
     "activity": "activity",
@@ -192,7 +192,7 @@ class CurriculumBlocksExtension(BlocksExtension):
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {"edition": ["web", f"One of {', '.join(EDITIONS)}."],
-                       "language": ["en", "Language of the block titles (render/strings.py)."]}
+                       "language": ["en", "Language of the block titles (strings.py)."]}
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 - API name

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any, TypeAlias
 
 from learnsite.model.catalogue import Catalogue, Page
-from learnsite.render.strings import translator
 from learnsite.site_paths import (
     GLOSSARY,
     audience_path,
@@ -23,6 +22,7 @@ from learnsite.site_paths import (
     programme_path,
     session_path,
 )
+from learnsite.strings import translator
 
 NavItem: TypeAlias = str | dict[str, Any]  # a path, or {title: path or list of NavItem}
 

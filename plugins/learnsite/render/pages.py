@@ -1,25 +1,38 @@
-"""Markdown for the pages the site generates from data: programmes, modules, sessions,
-checklists and the glossary. Adapters add these as pages; `learnsite check` resolves links
-against them, so both see the same site."""
+"""Markdown for the pages the site generates from data: programmes, audiences, modules,
+sessions, checklists, the glossary and the translation status. Which pages there are, and their
+anchors, load/generated_pages.py says; this module renders each kind. Adapters add them as
+pages."""
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from collections.abc import Callable, Iterable
 from functools import cache, partial
+from typing import assert_never
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from learnsite.load.cases import screen_case, screened_cases
-from learnsite.load.mdscan import Block, Mark, replace_marks, scan
-from learnsite.load.translations import translation_status
-from learnsite.model.catalogue import Catalogue, LoadedModule, Session
+from learnsite.load.generated_pages import (
+    AudiencePage,
+    ChecklistPage,
+    DecisionPage,
+    GeneratedPage,
+    GlossaryPage,
+    ModulePage,
+    ProgrammePage,
+    SessionPage,
+    TranslationsPage,
+    pages_from_data,
+)
+from learnsite.load.mdscan import Block, Mark, replace_blocks, replace_marks, scan
+from learnsite.model.catalogue import Catalogue, LoadedModule
 from learnsite.model.checklist import Checklist, Indicator, Question, Sign
-from learnsite.model.site import Audience, Contact, Programme
+from learnsite.model.site import Contact, Programme
 from learnsite.render.navigation import page_title
 from learnsite.render.rule_words import outcome_rule
-from learnsite.render.strings import translator
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
@@ -32,6 +45,7 @@ from learnsite.site_paths import (
     programme_path,
     session_path,
 )
+from learnsite.strings import translator
 
 
 @cache
@@ -48,27 +62,32 @@ def _render(template: str, cat: Catalogue, **context: object) -> str:
 
 def generated_pages(cat: Catalogue) -> dict[str, str]:
     """Every page generated from data, by site path, in a stable order."""
-    pages: dict[str, str] = {}
-    if cat.site is not None:
-        for programme in cat.site.programmes:
-            pages[programme_path(programme.id)] = programme_page(cat, programme)
-        for audience in cat.site.audiences:
-            pages[audience_path(audience.id)] = audience_page(cat, audience)
-    for module in cat.modules.values():
-        pages[module_path(module.record.id)] = module_page(cat, module)
-        for session in module.all_sessions:
-            path = session_path(session.module_id, session.id)
-            pages[path] = expand_page(session_page(cat, session), cat, path)
-    for checklist in cat.checklists.values():
-        pages[checklist_path(checklist.id)] = checklist_page(cat, checklist)
-        pages[decision_path(checklist.id)] = decision_markdown(cat, checklist, level=2, page=True)
-    if cat.glossary.terms:
-        pages[GLOSSARY] = _render("glossary.md.j2", cat, glossary=cat.glossary)
-    if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
-        pages[TRANSLATIONS_PAGE] = _render(
-            "translations.md.j2", cat, statuses=translation_status(cat),
-            rel=lambda path: path.relative_to(cat.root).as_posix())
-    return {path: mark_untranslated(text, cat, path) for path, text in pages.items()}
+    return {page.path: mark_untranslated(page_markdown(cat, page), cat, page.path)
+            for page in pages_from_data(cat)}
+
+
+def page_markdown(cat: Catalogue, page: GeneratedPage) -> str:
+    """One generated page's Markdown, by its kind."""
+    match page:
+        case ProgrammePage():
+            return programme_page(cat, page)
+        case AudiencePage():
+            return audience_page(cat, page)
+        case ModulePage():
+            return module_page(cat, page.module)
+        case SessionPage():
+            return expand_page(session_page(cat, page), cat, page.path)
+        case ChecklistPage():
+            return checklist_page(cat, page.checklist)
+        case DecisionPage():
+            return decision_markdown(cat, page.checklist, level=2, page=True)
+        case GlossaryPage():
+            return _render("glossary.md.j2", cat, glossary=page.glossary)
+        case TranslationsPage():
+            return _render("translations.md.j2", cat, statuses=page.statuses,
+                           rel=lambda path: path.relative_to(cat.root).as_posix())
+        case _:
+            assert_never(page)
 
 
 def mark_untranslated(markdown: str, cat: Catalogue, site_path: str) -> str:
@@ -77,7 +96,7 @@ def mark_untranslated(markdown: str, cat: Catalogue, site_path: str) -> str:
     if cat.is_translated(site_path):
         return markdown
     t = translator(cat.language)
-    notice = t("untranslated", language=language_name(cat), source=t("in-source-language"))
+    notice = t("untranslated", language=html.escape(language_name(cat)), source=t("in-source-language"))
     return (f'<p class="ls-untranslated" role="note">{notice}</p>\n\n'
             f'<div lang="en" dir="ltr" class="ls-source-language" markdown>\n\n{markdown}\n\n</div>\n')
 
@@ -86,9 +105,6 @@ def language_name(cat: Catalogue) -> str:
     """The name of the catalogue's language, as site_config.yml gives it."""
     names = {lang.code: lang.name for lang in cat.site.languages} if cat.site else {}
     return names.get(cat.language, cat.language)
-
-
-TRANSLATIONS_PAGE = "translations.md"
 
 
 def handbook_slot(handbook_id: str, language: str) -> str:
@@ -114,8 +130,9 @@ def page_sources(cat: Catalogue) -> dict[str, str]:
     return sources
 
 
-def programme_page(cat: Catalogue, programme: Programme) -> str:
+def programme_page(cat: Catalogue, page: ProgrammePage) -> str:
     """A programme: its days, the modules of each, objectives rolled up, total contact time."""
+    programme = page.programme
     ids = dict.fromkeys(m for day in programme.days for m in day.modules if m in cat.modules)
     modules = [cat.modules[m] for m in ids]
     audiences = {a.id: a.title for a in cat.site.audiences} if cat.site else {}
@@ -125,7 +142,7 @@ def programme_page(cat: Catalogue, programme: Programme) -> str:
         partners=cat.site.organisation.partners if cat.site else [],
         objectives=[o for m in modules for o in m.record.objectives],
         days=schedule_programme(programme, cat.modules), clock=clock,
-        handbooks=[h for h in cat.site.handbooks if h.programme == programme.id] if cat.site else [],
+        handbooks=page.handbooks,
         languages={lang.code: lang.name for lang in cat.site.languages} if cat.site else {},
         root="../../" if cat.translated is None else "../../../",
         slot=lambda handbook_id: handbook_slot(handbook_id, cat.language),
@@ -149,23 +166,17 @@ def _programmes_teaching(cat: Catalogue, module_id: str) -> list[Programme]:
             if any(module_id in day.modules for day in p.days)]
 
 
-def audience_page(cat: Catalogue, audience: Audience) -> str:
+def audience_page(cat: Catalogue, page: AudiencePage) -> str:
     """Everything written for one audience: guidance pages, programmes, modules, checklists."""
-    return _render(
-        "audience.md.j2", cat, audience=audience,
-        pages=[p for p in cat.pages if audience.id in p.meta.audiences],
-        programmes=[p for p in cat.site.programmes if audience.id in p.audiences] if cat.site else [],
-        modules=[m.record for m in cat.modules.values() if audience.id in m.record.audiences],
-        checklists=[c for c in cat.checklists.values() if audience.id in c.audiences],
-        page_title=page_title)
+    return _render("audience.md.j2", cat, audience=page.audience, pages=page.pages,
+                   programmes=page.programmes, modules=[m.record for m in page.modules],
+                   checklists=page.checklists, page_title=page_title)
 
 
-def session_page(cat: Catalogue, session: Session) -> str:
+def session_page(cat: Catalogue, page: SessionPage) -> str:
     """A session: its facts (minutes, method, objectives, materials) under its title."""
-    body = session.source.body.lstrip("\n")
-    title, _, rest = body.partition("\n") if body.startswith("# ") else ("", "", body)
-    return _render("session.md.j2", cat, session=session.meta, title=title or f"# {session.meta.title}",
-                   body=rest)
+    title, body = page.title_and_body()
+    return _render("session.md.j2", cat, session=page.session.meta, title=title, body=body)
 
 
 def checklist_data(checklist: Checklist) -> str:
@@ -256,17 +267,6 @@ def decision_markdown(cat: Catalogue, checklist: Checklist, level: int, *, page:
                    signs=signs, by=by, source=source,
                    counts=lambda indicator, sign: counts_toward(t, checklist, indicator, sign),
                    has_context=any(s.kind == "context" for i in checklist.indicators for s in i.signs))
-
-
-def replace_blocks(markdown: str, name: str, render: Callable[[Block], str | None]) -> str:
-    """Replace each closed `/// name` block by `render(block)` (None leaves it as it is)."""
-    lines = markdown.splitlines()
-    for block in reversed(scan(markdown).blocks):
-        if block.name == name and block.end_line is not None:
-            replacement = render(block)
-            if replacement is not None:
-                lines[block.line - 1: block.end_line] = [replacement]
-    return "\n".join(lines) + "\n"
 
 
 def expand_embeds(markdown: str, cat: Catalogue, site_path: str) -> str:

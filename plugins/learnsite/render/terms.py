@@ -7,18 +7,8 @@ import posixpath
 from collections.abc import Mapping
 
 from learnsite.load.mdscan import Mark, replace_marks, scan
-from learnsite.model.glossary import Glossary, Term
+from learnsite.model.glossary import Glossary, Term, term_index
 from learnsite.site_paths import GLOSSARY
-
-
-def term_index(glossary: Glossary) -> dict[str, Term]:
-    """Every way a term may be named in a mark (id, term, abbreviation), case-folded."""
-    index: dict[str, Term] = {}
-    for term in glossary.terms:
-        for name in (term.id, term.term, term.abbreviation):
-            if name:
-                index.setdefault(name.casefold(), term)
-    return index
 
 
 def find_term(index: Mapping[str, Term], mark: Mark) -> Term | None:

@@ -22,21 +22,15 @@ from functools import cache, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from learnsite.load.mdscan import Block, scan
+from learnsite.load.mdscan import Block, replace_blocks, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
 from learnsite.render.markdown import convert
-from learnsite.render.pages import (
-    counts_toward,
-    decision_markdown,
-    expand_page,
-    language_name,
-    replace_blocks,
-)
-from learnsite.render.strings import translator
+from learnsite.render.pages import counts_toward, decision_markdown, expand_page, language_name
 from learnsite.schedule import clock, schedule_programme
 from learnsite.site_paths import GLOSSARY, checklist_path, decision_path, module_path, session_path
+from learnsite.strings import translator
 
 _HREF = re.compile(r'<a href="([^"#]*\.md)(#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
@@ -125,8 +119,10 @@ class HandbookDocument:
 
 @cache
 def _env() -> Environment:
+    """The print templates: every value is escaped unless marked `| safe` (the HTML rendered
+    from Markdown), so an author's text prints as the text it is."""
     return Environment(loader=PackageLoader("learnsite.render.handbook", "templates"),
-                       autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                       autoescape=True, trim_blocks=True, lstrip_blocks=True,
                        undefined=StrictUndefined)
 
 

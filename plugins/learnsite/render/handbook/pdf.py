@@ -25,7 +25,6 @@ import pikepdf
 from learnsite.model.catalogue import Catalogue
 from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
-from learnsite.offline import human_size
 from learnsite.render.handbook.cache import RenderCache, code_fingerprint, write_atomically
 from learnsite.render.handbook.document import (
     FRONT,
@@ -40,7 +39,7 @@ from learnsite.render.handbook.merge import NUMBERS_PER_DOCUMENT, RenderedUnit, 
 from learnsite.render.handbook.scheduler import Renderer, Workers
 from learnsite.render.handbook.worker import Facts, Job
 from learnsite.render.pages import handbook_slot
-from learnsite.render.strings import translator
+from learnsite.strings import human_size, translator
 
 CSS = (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
 CACHE = Path(".cache") / "handbooks"

@@ -1,5 +1,9 @@
 """The interface strings learnsite adds to pages (block titles, checklist controls, page labels),
-in every language the site supports. Content is translated by authors; these are ours."""
+in every language the site supports, and the way it writes a file size for readers. Content is
+translated by authors; these are ours.
+
+Plain data below the renderers: they write these strings, and the link checks derive the
+headings (so the anchors) of the generated pages from them without rendering a page."""
 
 from __future__ import annotations
 
@@ -325,3 +329,11 @@ def translator(language: str) -> Callable[..., str]:
         return text.format(**values) if values else text
 
     return t
+
+
+def human_size(size: int, language: str) -> str:
+    """A size as readers say it, in `language`: 840 KB, 3.2 MB."""
+    t = translator(language)
+    if size < 1024 * 1024:
+        return t("size-kb", n=max(1, round(size / 1024)))
+    return t("size-mb", n=f"{size / (1024 * 1024):.1f}")

@@ -1,0 +1,3 @@
+/* iframe-worker 1.0.4 (MIT, see iframe-worker-LICENSE.txt): the set-up its shim used to write
+   inline into the worker's frame, moved here by learnsite. Runs inside that frame. */
+"use strict";(()=>{let w=document.currentScript.dataset.worker;window.postMessage=function c(s,n){parent.postMessage(s,n||"*")};window.importScripts=function d(...s){return s.reduce((n,e)=>n.then(()=>new Promise(r=>{let t=document.createElement("script");t.src=e,t.onload=r,document.body.appendChild(t)})),Promise.resolve())};addEventListener("error",({error})=>{parent.dispatchEvent(new ErrorEvent("error",{filename:w,error}))})})();
