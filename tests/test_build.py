@@ -3,7 +3,10 @@ carries its own fonts, keeps answers out, and loads nothing from other hosts."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -30,6 +33,32 @@ def test_broken_content_stops_the_build_with_located_messages(project: Path, tmp
     assert "Traceback" not in build.stderr
     for line in check.out.splitlines()[:-1]:  # every diagnostic and hint, word for word
         assert line in build.stderr
+
+
+def test_nested_builds_take_over_the_checked_catalogue(project: Path, tmp_path: Path) -> None:
+    """`make site` loads and checks once: the builds the first one starts (here the offline
+    copy) read the catalogue it handed over, not the sources; a file whose bytes do not match its
+    name is not trusted."""
+    edit(project / "site_config.yml", "    kind: phone\n", "    kind: phone\n    placeholder: true\n")
+    done = mkdocs_build(project, tmp_path / "site", strict=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("notice[contact-placeholder]") == 1, "each diagnostic printed once"
+    [handed] = (project / ".cache/catalogue").glob("*.pickle")
+    (project / "site_config.yml").write_text("title: [broken\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEARNSITE_NESTED": "1",
+           "LEARNSITE_CATALOGUE": str(handed)}
+    nested = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir",
+                             str(tmp_path / "nested")], cwd=project, env=env, capture_output=True,
+                            text=True, check=False)
+    assert nested.returncode == 0, nested.stderr
+    assert (tmp_path / "nested/checklists/mini/index.html").is_file()
+    forged = handed.with_name("0" * 64 + ".pickle")
+    handed.rename(forged)
+    env["LEARNSITE_CATALOGUE"] = str(forged)
+    refused = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir",
+                              str(tmp_path / "forged")], cwd=project, env=env, capture_output=True,
+                             text=True, check=False)
+    assert refused.returncode == 1 and "site_config.yml:2:1: error[yaml-syntax]" in refused.stderr
 
 
 def test_strict_build_fails_on_a_warning(project: Path, tmp_path: Path) -> None:

@@ -16,9 +16,10 @@ import learnsite
 PACKAGE = Path(learnsite.__file__).parent
 FORBIDDEN = ("learnsite.render", "learnsite.plugin", "mkdocs", "material")
 #: Top-level modules that drive the renderers, so sit above them with the adapter: the CLI
-#: (it builds handbooks) and the scaffolds (their templates live with the renderers' own).
+#: (it builds handbooks), the scaffolds (their templates live with the renderers' own) and the
+#: orchestration of one site build (which any engine's adapter calls).
 #: Every other module is core; list a new one here only if it drives rendering too.
-ABOVE_RENDER = {"learnsite.cli", "learnsite.scaffold"}
+ABOVE_RENDER = {"learnsite.cli", "learnsite.scaffold", "learnsite.site_build"}
 
 
 def _modules() -> dict[str, Path]:

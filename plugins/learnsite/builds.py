@@ -51,10 +51,11 @@ def alternate_links(languages: list[tuple[str, str]], current: str, page_url: st
             for code, name in languages]
 
 
-def run_build(config_file: Path, site_dir: Path, *, language: str | None = None,
-              offline_copy: bool = False) -> None:
-    """One extra MkDocs build into `site_dir`."""
-    env = {**os.environ, NESTED_ENV: "1", "NO_MKDOCS_2_WARNING": "1"}
+def run_build(config_file: Path, site_dir: Path, handed: dict[str, str], *,
+              language: str | None = None, offline_copy: bool = False) -> None:
+    """One extra MkDocs build into `site_dir`; `handed` is what the first build tells it (where
+    the checked catalogue is)."""
+    env = {**os.environ, **handed, NESTED_ENV: "1", "NO_MKDOCS_2_WARNING": "1"}
     env.pop(LANGUAGE_ENV, None)
     if language:
         env[LANGUAGE_ENV] = language
@@ -68,22 +69,24 @@ def run_build(config_file: Path, site_dir: Path, *, language: str | None = None,
         raise BuildError(f"{what} failed:\n{done.stderr.strip()}")
 
 
-def build_other_languages(config_file: Path, site_dir: Path, languages: list[str]) -> None:
+def build_other_languages(config_file: Path, site_dir: Path, languages: list[str],
+                          handed: dict[str, str]) -> None:
     """Build every language but the default into `<site>/<code>/`."""
     for language in languages:
-        run_build(config_file, site_dir / language, language=language)
+        run_build(config_file, site_dir / language, handed, language=language)
 
 
 def build_offline_bundle(config_file: Path, site_dir: Path, languages: list[str],
-                         extra: Path | None = None,
+                         handed: dict[str, str], extra: Path | None = None,
                          finish: Callable[[Path], None] | None = None) -> int:
     """Build the offline copy of every language (with the folder `extra`, e.g. the handbooks,
     copied in beside them, and `finish` applied to the whole copy) and pack it as
     `<site>/offline.zip`."""
     with tempfile.TemporaryDirectory(prefix="learnsite-offline-") as folder:
-        run_build(config_file, Path(folder), offline_copy=True)
+        run_build(config_file, Path(folder), handed, offline_copy=True)
         for language in languages:
-            run_build(config_file, Path(folder) / language, language=language, offline_copy=True)
+            run_build(config_file, Path(folder) / language, handed, language=language,
+                      offline_copy=True)
         if extra is not None and extra.is_dir():
             shutil.copytree(extra, Path(folder) / extra.name)
         if finish is not None:

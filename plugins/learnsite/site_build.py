@@ -1,0 +1,262 @@
+"""One build of the site, for whatever engine drives it (today the MkDocs plugin, a few lines per
+event): which language it builds, the checked catalogue it renders, the pages, assets and theme
+settings it adds, and what follows the pages: the handbooks, the other languages and the
+offline copy, in that order.
+
+`make site` loads and checks the project once. The first build keeps the checked catalogue in
+`.cache/catalogue/`, named by a hash of its bytes, and tells the builds it starts where it is:
+they neither read the sources again nor check them, so every diagnostic is printed once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from learnsite import offline
+from learnsite.builds import Build, alternate_links, build_offline_bundle, build_other_languages
+from learnsite.diagnostics import Diagnostics
+from learnsite.load.project import LoadResult, load_project
+from learnsite.load.translations import is_translation, translation_path
+from learnsite.model.catalogue import Catalogue
+from learnsite.render.arabic_search import expand_search_index
+from learnsite.render.assets import SITE_PREFIX, site_assets
+from learnsite.render.navigation import NavItem, navigation
+from learnsite.render.pages import expand_page, generated_pages, mark_untranslated, page_sources
+from learnsite.site_paths import TRANSLATIONS
+from learnsite.strings import human_size
+
+if TYPE_CHECKING:
+    from learnsite.render.handbook.pdf import Rendered
+    from learnsite.render.handbook.scheduler import Workers
+
+CATALOGUE_ENV = "LEARNSITE_CATALOGUE"
+"""Where a build started by another finds the catalogue that build loaded and checked."""
+CATALOGUE_CACHE = Path(".cache") / "catalogue"
+"""Checked catalogues handed to nested builds, inside the project folder."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the centre asked this engine to build (mkdocs.yml's plugin options)."""
+
+    handbooks: bool = True
+    handbooks_when_serving: bool = False
+    offline_bundle: bool = True
+
+
+@dataclass(frozen=True)
+class ThemeSettings:
+    """What the engine's theme needs for this build's language."""
+
+    language: str
+    site_name: str | None
+    nav: list[NavItem]
+    extra_css: list[str]
+    extra_javascript: list[str]
+    polyfills: list[str] | None
+
+
+@dataclass
+class Finished:
+    """What the steps after the pages produced: lines for the build log, problems found while
+    printing the handbooks, and the handbooks that could not be built."""
+
+    log: list[str] = field(default_factory=list)
+    warnings: Diagnostics = field(default_factory=Diagnostics)
+    failures: list[str] = field(default_factory=list)
+
+
+class BuildSession:
+    """The builds of one engine process: one for a build, one per change while serving. It keeps
+    the handbook workers between the builds of `serve`, ready for the next change."""
+
+    def __init__(self, *, serving: bool) -> None:
+        self.serving = serving
+        self.workers: Workers | None = None
+
+    def start(self, root: Path, options: Options) -> SiteBuild:
+        """Load (or take over) the checked project and set up this build."""
+        run = SiteBuild(root, options, self.serving)
+        if run.builds_handbooks and self.workers is None:
+            from learnsite.render.handbook.pdf import start_workers
+
+            self.workers = start_workers()  # they start up while the pages are built
+        run.workers = self.workers
+        return run
+
+    def after_build(self) -> None:
+        """A build is over: outside `serve`, the workers are not needed again."""
+        if not self.serving:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers, if any are running."""
+        if self.workers is not None:
+            self.workers.close()
+            self.workers = None
+
+
+class SiteBuild:
+    """One build: the default language's, another language's, or an offline copy's."""
+
+    def __init__(self, root: Path, options: Options, serving: bool) -> None:
+        self.root = root
+        self.options = options
+        self.serving = serving
+        self.build = Build.from_environment()
+        handed = _handed_over(self.build)
+        self.reported_elsewhere = handed is not None
+        self.loaded = handed or load_project(root)
+        self.default = self.loaded.catalogue
+        self.catalogue = self.default.translations.get(self.build.language or "", self.default)
+        self.languages = ([(lang.code, lang.name) for lang in self.default.site.languages]
+                          if self.default.site else [])
+        self.sources = page_sources(self.catalogue)
+        self.workers: Workers | None = None
+        self.handbooks: list[Rendered] = []
+
+    @property
+    def diagnostics(self) -> Diagnostics | None:
+        """The content's problems, to report; None where the build that handed the catalogue
+        over has reported them already."""
+        return None if self.reported_elsewhere else self.loaded.diagnostics
+
+    @property
+    def builds_handbooks(self) -> bool:
+        """The first build makes the handbooks; `serve` only when asked."""
+        return (self.options.handbooks and not self.build.nested
+                and (not self.serving or self.options.handbooks_when_serving))
+
+    def theme(self) -> ThemeSettings:
+        """The theme's language, the site's name, the navigation, styles and scripts."""
+        language = self.catalogue.language
+        scripts = [f"{SITE_PREFIX}/site.js", f"{SITE_PREFIX}/checklist.js"]
+        if language == "ar":
+            scripts.append(f"{SITE_PREFIX}/arabic-search.js")
+        site = self.catalogue.site
+        return ThemeSettings(
+            language=language, site_name=site.title if site is not None else None,
+            nav=navigation(self.catalogue), extra_css=[f"{SITE_PREFIX}/learnsite.css"],
+            extra_javascript=scripts,
+            # before Material's offline plugin would add a copy from a CDN
+            polyfills=([f"{SITE_PREFIX}/vendor/iframe-worker-shim.js"]
+                       if offline.is_offline_build() else None))
+
+    def source_file(self, source: Path, site_path: str) -> Path | None:
+        """The file an engine should read for the content file `source` at `site_path`: its
+        translation in this build's language, the file itself, or None for a translation (never
+        a page of its own)."""
+        if is_translation(source, {code for code, _ in self.languages}):
+            return None
+        if self.build.language and site_path.endswith(".md") and self.catalogue.is_translated(site_path):
+            return translation_path(source, self.build.language)
+        return source
+
+    def pages(self) -> dict[str, str]:
+        """The pages generated from data: site path → Markdown."""
+        return generated_pages(self.catalogue)
+
+    @staticmethod
+    def assets() -> list[tuple[str, Path]]:
+        """The shipped fonts, styles and scripts: site path → file."""
+        return site_assets()
+
+    def edit_url(self, site_path: str) -> str | None:
+        """Where "Edit this page" leads: the page's source file in the repository."""
+        repository = self.catalogue.site.repository if self.catalogue.site else None
+        source = self.sources.get(site_path)
+        return repository.edit_url + source if repository and source else None
+
+    def content_markdown(self, markdown: str, site_path: str, page_url: str) -> str:
+        """A content page's Markdown with what authors mark filled in: the offline copy's note,
+        embedded checklists, case results, contacts and glossary terms."""
+        if offline.MARKER in markdown:
+            root = "../" * page_url.count("/") + ("../" if self.build.language else "")
+            markdown = markdown.replace(offline.MARKER,
+                                        offline.marker_html(self.catalogue.language, root))
+        markdown = expand_page(markdown, self.catalogue, site_path)
+        return mark_untranslated(markdown, self.catalogue, site_path)
+
+    def alternates(self, site_path: str, page_url: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+        """The language roots (for the page head) and the same page in every language (for the
+        switcher); empty for a site of one language."""
+        if len(self.languages) < 2:
+            return [], []
+        current = self.catalogue.language
+        return (alternate_links(self.languages, current, ""),
+                alternate_links(self.languages, current, page_url, same_page=site_path != TRANSLATIONS))
+
+    def finish(self, site_dir: Path, config_file: Path) -> Finished:
+        """After the pages: Arabic search forms; then, for the first build, the handbooks, every
+        other language and the offline copy (raises BuildError when one of those builds fails)."""
+        done = Finished()
+        index = site_dir / "search" / "search_index.json"
+        if self.catalogue.language == "ar" and index.is_file():
+            expand_search_index(index)
+        if self.build.nested:
+            return done
+        if self.builds_handbooks:
+            self._handbooks(site_dir / "handbooks", done)
+        if self.serving:
+            return done
+        codes = [code for code, _ in self.languages]
+        env = {CATALOGUE_ENV: str(_hand_over(self.root, self.default))}
+        build_other_languages(config_file, site_dir, codes[1:], env)
+        if self.options.offline_bundle:
+            size = build_offline_bundle(
+                config_file, site_dir, codes[1:], env, extra=site_dir / "handbooks",
+                finish=lambda folder: self._stamp(folder, codes))
+            done.log.append(f"{offline.BUNDLE_NAME} is {human_size(size, 'en')}")
+        self._stamp(site_dir, codes)
+        return done
+
+    def _handbooks(self, folder: Path, done: Finished) -> None:
+        from learnsite.render.handbook.pdf import CACHE, build_all, describe, reuse
+        from learnsite.render.handbook.render_warnings import render_warnings
+
+        self.handbooks, done.failures = build_all(self.default, folder, cache=self.root / CACHE,
+                                                  workers=self.workers)
+        done.log += [f"handbooks/{r.path.name} ({describe(r)}; {reuse(r)})" for r in self.handbooks]
+        done.warnings = render_warnings(self.loaded, self.handbooks)
+
+    def _stamp(self, folder: Path, codes: list[str]) -> None:
+        """Write each handbook's page count and size into the pages that link to it."""
+        if self.handbooks:
+            from learnsite.render.handbook.pdf import stamp_handbooks
+
+            stamp_handbooks(folder, self.handbooks, codes)
+
+
+def _handed_over(build: Build) -> LoadResult | None:
+    """The checked catalogue the first build handed over (no file read, nothing to report), or
+    None when there is none or its bytes do not match its name."""
+    handed = os.environ.get(CATALOGUE_ENV)
+    if not (build.nested and handed and Path(handed).is_file()):
+        return None
+    data = Path(handed).read_bytes()
+    if hashlib.sha256(data).hexdigest() != Path(handed).stem:
+        return None
+    catalogue: Catalogue = pickle.loads(data)  # our own file, checked by its hash
+    return LoadResult(catalogue, Diagnostics(), files=0)
+
+
+def _hand_over(root: Path, catalogue: Catalogue) -> Path:
+    """Keep the checked catalogue for the builds this one starts, under a name that is the hash
+    of its bytes (so a file can never stand for other sources); older ones are removed."""
+    data = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
+    folder = root / CATALOGUE_CACHE
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{hashlib.sha256(data).hexdigest()}.pickle"
+    if not target.is_file():
+        partial = target.with_suffix(".part")
+        partial.write_bytes(data)
+        partial.replace(target)
+    for old in folder.glob("*.pickle"):
+        if old != target:
+            old.unlink()
+    return target
