@@ -6,7 +6,7 @@ name another one. The checks (here) and the pages (render/pages.py) read a case 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -47,7 +47,7 @@ def screened_cases(scanned: Scan) -> Iterator[Case]:
         yield Case(block, options, following_answer(blocks, index))
 
 
-def following_answer(blocks: list[Block], index: int) -> Block | None:
+def following_answer(blocks: Sequence[Block], index: int) -> Block | None:
     """The first `answer` block after blocks[index] and before the next case study."""
     for later in blocks[index + 1:]:
         if later.name == "case-study":

@@ -4,8 +4,9 @@ raw HTML, each with its line and column. Fenced code and inline code are skipped
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pymdownx.slugs import slugify
 
@@ -63,16 +64,17 @@ class Mark:
     col: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Scan:
-    """What one Markdown text contains, with positions relative to its first line."""
+    """What one Markdown text contains, with positions relative to its first line. Frozen: one
+    scan of a text serves every check and renderer that asks for it."""
 
-    anchors: set[str] = field(default_factory=set)
-    links: list[Link] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    terms: list[Mark] = field(default_factory=list)
-    contacts: list[Mark] = field(default_factory=list)
-    code_free_lines: list[tuple[int, str]] = field(default_factory=list)
+    anchors: frozenset[str]
+    links: tuple[Link, ...]
+    blocks: tuple[Block, ...]
+    terms: tuple[Mark, ...]
+    contacts: tuple[Mark, ...]
+    code_free_lines: tuple[tuple[int, str], ...]
 
 
 def heading_slug(text: str) -> str:
@@ -104,42 +106,47 @@ def _lines_outside_code(text: str) -> Iterator[tuple[int, str]]:
         yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
+@lru_cache(maxsize=4096)
 def scan(text: str) -> Scan:
-    """Scan one Markdown body."""
-    result = Scan()
+    """Scan one Markdown body. The same text is asked for by the loader's checks, the site map,
+    and the renderers (often several times a page), so each text is scanned once."""
+    anchors: set[str] = set()
+    links: list[Link] = []
+    blocks: list[Block] = []
+    terms: list[Mark] = []
+    contacts: list[Mark] = []
     lines = list(_lines_outside_code(text))
-    result.code_free_lines = lines
     open_blocks: list[int] = []
     for index, (number, line) in enumerate(lines):
         heading = _HEADING.match(line)
         if heading:
             custom = _ATTR_ID.search(heading.group(2))
             title = _ATTR_ID.sub("", heading.group(2)).rstrip("# ").strip()
-            _unique(custom.group(1) if custom else heading_slug(title), result.anchors)
+            _unique(custom.group(1) if custom else heading_slug(title), anchors)
         for match in _LINK.finditer(line):
-            result.links.append(Link(match.group(3), number, match.start(3) + 1, bool(match.group(1)),
-                                     match.group(2)))
-        result.terms += [Mark(m.group(0), m.group(1).strip(), (m.group(2) or "").strip() or None,
-                              number, m.start() + 1) for m in _TERM.finditer(line)]
-        result.contacts += [Mark(m.group(0), m.group(0), m.group(1), number, m.start() + 1)
-                            for m in _CONTACT.finditer(line)]
+            links.append(Link(match.group(3), number, match.start(3) + 1, bool(match.group(1)),
+                              match.group(2)))
+        terms += [Mark(m.group(0), m.group(1).strip(), (m.group(2) or "").strip() or None,
+                       number, m.start() + 1) for m in _TERM.finditer(line)]
+        contacts += [Mark(m.group(0), m.group(0), m.group(1), number, m.start() + 1)
+                     for m in _CONTACT.finditer(line)]
         ref = _REF_DEF.match(line)
         if ref:
-            result.links.append(Link(ref.group(1), number, ref.start(1) + 1))
+            links.append(Link(ref.group(1), number, ref.start(1) + 1))
         start = _BLOCK_START.match(line)
         if start:
             options = _block_options(lines, index, len(start.group(1)))
-            result.blocks.append(Block(start.group(3), start.group(4), number,
-                                       len(start.group(1)) + 1, options))
-            open_blocks.append(len(result.blocks) - 1)
+            blocks.append(Block(start.group(3), start.group(4), number, len(start.group(1)) + 1,
+                                options))
+            open_blocks.append(len(blocks) - 1)
         elif _BLOCK_END.match(line) and open_blocks:
             opened = open_blocks.pop()
-            block = result.blocks[opened]
-            result.blocks[opened] = replace(block, end_line=number)
-    return result
+            blocks[opened] = replace(blocks[opened], end_line=number)
+    return Scan(frozenset(anchors), tuple(links), tuple(blocks), tuple(terms), tuple(contacts),
+                tuple(lines))
 
 
-def replace_marks(text: str, marks: list[Mark], render: Callable[[Mark], str | None]) -> str:
+def replace_marks(text: str, marks: Sequence[Mark], render: Callable[[Mark], str | None]) -> str:
     """Replace each mark (found by `scan`) with `render(mark)`; None leaves it as it is."""
     lines = text.split("\n")
     for mark in sorted(marks, key=lambda m: (m.line, m.col), reverse=True):
