@@ -345,3 +345,24 @@ def test_the_shipped_stylesheet_prints_without_a_warning(handbooks) -> None:
     written, failures = build_all(cat, root / "again")
     assert not failures and written
     assert [r.warnings for r in written] == [()] * len(written)
+
+
+def _workers() -> set[int]:
+    """This process's worker processes (spawned by multiprocessing), as the system lists them."""
+    children = {pid for task in Path("/proc/self/task").iterdir()
+                for pid in (task / "children").read_text().split()}
+    return {int(pid) for pid in children
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+
+
+def test_workers_go_before_the_last_merge_unless_kept_for_serve(tmp_path: Path) -> None:
+    """A build lets its worker processes go once nothing is left to render, so the last merge
+    does not hold their memory too; `mkdocs serve` keeps them for the next change."""
+    root = make_bilingual(tmp_path / "project")
+    cat = load_project(root).catalogue
+    for keep in (False, True):
+        with pdf.start_workers(keep=keep) as workers:
+            written, failures = build_all(cat, tmp_path / f"out-{keep}", cache=tmp_path / "cache",
+                                          workers=workers)
+            assert written and not failures
+            assert bool(_workers()) == keep, "kept for serve" if keep else "let go before merging"

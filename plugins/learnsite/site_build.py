@@ -85,7 +85,8 @@ class BuildSession:
         if run.builds_handbooks and self.workers is None:
             from learnsite.render.handbook.pdf import start_workers
 
-            self.workers = start_workers()  # they start up while the pages are built
+            # they start up while the pages are built; `serve` keeps them for the next change
+            self.workers = start_workers(keep=self.serving)
         run.workers = self.workers
         return run
 

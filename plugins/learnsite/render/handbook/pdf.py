@@ -145,6 +145,7 @@ class _Book:
         self.submit(renderer, numbers, urgent=True)
         heard = [(self._label(unit.id), facts) for unit, facts in rendered]
         heard += [(PAGE_NUMBERS, self._facts(key)) for key in numbers]
+        renderer.release_when_idle()  # the last book's merge needs no worker
         units = [RenderedUnit(self.jobs[unit.id].entry.pdf, facts, unit.stand_ins, unit.id != FRONT)
                  for unit, facts in rendered]
         self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -239,9 +240,11 @@ def _cached_html(store: RenderCache) -> Converter:
     return convert
 
 
-def start_workers() -> Workers:
-    """Worker processes for `build_all`, started early so their start-up overlaps other work."""
-    return Workers(CSS)
+def start_workers(*, keep: bool = False) -> Workers:
+    """Worker processes for `build_all`, started early so their start-up overlaps other work;
+    `keep` keeps them ready for the next build rather than letting them go before the last
+    merge."""
+    return Workers(CSS, keep=keep)
 
 
 def build_all(cat: Catalogue, folder: Path, only: list[str] | None = None,

@@ -31,10 +31,12 @@ def _pool(css: str) -> ProcessPoolExecutor:
 class Workers:
     """Worker processes started before the project is loaded, so that starting Python and
     WeasyPrint and parsing the stylesheet (about half a second) overlaps loading and checking;
-    then even a single changed chapter is rendered by a worker that is ready for it."""
+    then even a single changed chapter is rendered by a worker that is ready for it. `keep`
+    keeps them through the last merge, for the next build (`mkdocs serve`)."""
 
-    def __init__(self, css: str) -> None:
+    def __init__(self, css: str, *, keep: bool = False) -> None:
         self.pool = _pool(css)
+        self.keep = keep
         # Processes start on demand: ask for one now. One more would compete with the loading
         # it is meant to overlap (2 cores); the others start when there is work for them.
         self.pool.submit(int)
@@ -44,6 +46,13 @@ class Workers:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    def release(self) -> bool:
+        """Let the processes go once no more work will come, unless they are kept; True when
+        they went."""
+        if not self.keep:
+            self.close()
+        return not self.keep
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -66,8 +75,8 @@ class Renderer:
 
     def __init__(self, workers: Workers | None, css: str) -> None:
         self.css = css
+        self.workers = workers
         self.pool = workers.pool if workers is not None else None
-        self.owned = workers is None
         self.fresh: set[Path] = set()
         self.todo = 0
         self._waiting: list[_Waiting] = []
@@ -79,14 +88,27 @@ class Renderer:
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self.pool is not None and self.owned:
+        if self.pool is not None and self.workers is None:
             self.pool.shutdown(cancel_futures=True)
 
     def start(self, jobs: list[Job]) -> None:
         """Open workers once more than one job has needed rendering."""
         self.todo += sum(1 for job in jobs if not job.entry.exists)
-        if self.todo > 1 and self.pool is None:
+        if self.todo > 1 and self.pool is None and self.workers is None:
             self.pool = _pool(self.css)
+
+    def release_when_idle(self) -> None:
+        """With no job waiting or running, let the worker processes go (unless they are kept
+        for the next build), so that merging the last book does not hold their memory too; a
+        job that came after all would be rendered here."""
+        with self._lock:
+            if self.pool is None or self._running or self._waiting:
+                return
+        if self.workers is None:
+            self.pool.shutdown()
+        elif not self.workers.release():
+            return
+        self.pool = None
 
     def submit(self, job: Job, urgent: bool = False) -> Future[Facts]:
         """The job's facts, to come; urgent jobs overtake those still waiting for a worker."""
