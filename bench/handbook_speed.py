@@ -1,7 +1,11 @@
-"""Handbook rendering figures on a synthetic corpus: pages, cold time, warm time after editing
-one session (a word, then enough to add a page), seconds per page, peak memory of the whole
-process tree, and the plain site build time with and without learnsite's plugin. Each build runs
-in a fresh process; the handbook stage is timed apart from loading and checking the project.
+"""Build figures on a synthetic corpus, each run in a fresh process, medians of REPEAT runs:
+
+- the one-language site build, per page, with learnsite against plain Material building the very
+  same pages (learnsite's own pages and navigation written out as plain Markdown files);
+- the whole `learnsite handbooks` command, cold and warm after editing one word (then enough to
+  add a page), as ratios of the cold command, with the handbook stage timed apart from loading;
+- the peak memory of the whole process tree for the cold handbook.
+
 Run: `.venv/bin/python bench/handbook_speed.py [MODULES [REPEAT]]` (30 modules, 3 runs each).
 """
 
@@ -19,6 +23,8 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -210,6 +216,53 @@ def _median_run(root: Path, repeat: int, before: Callable[[int], None]
     return statistics.median(r[0] for r in runs), middle[1], max(r[2] for r in runs)
 
 
+def _plain_copy(root: Path) -> int:
+    """Write every page of the learnsite build as a plain Markdown file with learnsite's own
+    navigation, for plain Material to build the same pages; return how many pages that is."""
+    from learnsite.load.project import load_project
+    from learnsite.render.navigation import navigation
+    from learnsite.render.pages import generated_pages
+
+    docs = root / "plain-docs"
+    cat = load_project(root).catalogue
+    pages = {page.site_path: page.source.body for page in cat.pages} | generated_pages(cat)
+    for path, text in pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    config = (root / "mkdocs-plain.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: content", "docs_dir: plain-docs")
+    nav = yaml.safe_dump({"nav": navigation(cat)}, allow_unicode=True, sort_keys=False)
+    (root / "mkdocs-same-pages.yml").write_text(f"{config}\n{nav}", encoding="utf-8")
+    return len(pages)
+
+
+def _site_builds(root: Path, repeat: int) -> tuple[float, float]:
+    """Median wall time of the one-language site build with learnsite (no handbooks, no other
+    language or offline copy) and of plain Material on the same pages, runs interleaved."""
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(root / "s")]
+    with_plugin, plain = [], []
+    for _ in range(repeat):
+        with_plugin.append(_run(mkdocs, root, {"LEARNSITE_NESTED": "1"})[0])
+        plain.append(_run([*mkdocs, "--config-file", "mkdocs-same-pages.yml"], root)[0])
+    return statistics.median(with_plugin), statistics.median(plain)
+
+
+def _command(root: Path) -> tuple[float, str, int]:
+    """The whole `learnsite handbooks` command for the bench handbook, as an author runs it."""
+    learnsite = Path(sys.executable).with_name("learnsite")
+    return _run([str(learnsite), "handbooks", "bench-handbook", "--out", str(root / "pdf")], root)
+
+
+def _commands(root: Path, repeat: int, before: Callable[[int], None]) -> tuple[float, int]:
+    """Median wall time and highest peak memory of `repeat` commands, each after `before(run)`."""
+    runs = []
+    for run in range(repeat):
+        before(run)
+        wall, _, peak = _command(root)
+        runs.append((wall, peak))
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         _child(Path(sys.argv[2]), int(sys.argv[3]))
@@ -219,30 +272,32 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"
         _corpus(root, modules, 8)
+        site_pages = _plain_copy(root)
+        with_plugin, plain = _site_builds(root, repeat)
         cache = root / ".cache"
-        cold_wall, cold, cold_peak = _median_run(root, repeat, lambda _: shutil.rmtree(cache, True))
-        warm_wall, warm, warm_peak = _median_run(root, repeat, lambda run: _edit_word(root, run))
-        longer_wall, longer, _ = _median_run(root, repeat, lambda run: _add_page(root, run))
+        cold_cmd, cold_peak = _commands(root, repeat, lambda _: shutil.rmtree(cache, True))
+        warm_cmd, warm_peak = _commands(root, repeat, lambda run: _edit_word(root, run))
+        longer_cmd, _ = _commands(root, repeat, lambda run: _add_page(root, run + 100))
+        _, cold, _ = _median_run(root, repeat, lambda _: shutil.rmtree(cache, True))
+        _, warm, _ = _median_run(root, repeat, lambda run: _edit_word(root, run + 200))
         _, [_, *serving], _ = _handbook(root, edits_in_process=repeat)
-        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(root / "s")]
-        with_plugin, _, _ = _run(mkdocs, root, {"LEARNSITE_NESTED": "1"})
-        without, _, _ = _run([*mkdocs, "--config-file", "mkdocs-plain.yml"], root)
     pages, base = int(cold["pages"]), cold["handbook"]
-    print(f"corpus: {modules} modules x 8 sessions; handbook: {pages} pages; medians of {repeat} runs")
-    print(f"cold handbook:            {base:6.2f} s  ({base / pages:.3f} s per page); "
-          f"whole command {cold_wall:.2f} s, of which loading and checking the project {cold['load']:.2f} s")
+    print(f"corpus: {modules} modules x 8 sessions; {site_pages} site pages; handbook: {pages} "
+          f"pages; medians of {repeat} runs")
+    print(f"site build, one language, no PDFs: learnsite {with_plugin:.2f} s, plain Material on "
+          f"the same {site_pages} pages {plain:.2f} s; {1000 * with_plugin / site_pages:.0f} against "
+          f"{1000 * plain / site_pages:.0f} ms per page, ratio {with_plugin / plain:.2f}")
+    print(f"`learnsite handbooks`, cold:      {cold_cmd:6.2f} s  ({base:.2f} s handbook stage, "
+          f"{base / pages:.3f} s per page; loading and checking {cold['load']:.2f} s)")
+    for label, wall in (("warm, one word edited:", warm_cmd), ("warm, a page added:", longer_cmd)):
+        print(f"`learnsite handbooks`, {label:26}{wall:6.2f} s  ({wall / cold_cmd:.1%} of cold)")
     serve = statistics.median(run["handbook"] for run in serving)
-    for label, run, wall in (("warm, one word edited", warm, warm_wall),
-                             ("warm, a page added", longer, longer_wall)):
-        print(f"{label + ':':26}{run['handbook']:6.2f} s  ({run['handbook'] / base:.1%} of cold; "
-              f"{run['rendered']:.0f} of {run['rendered'] + run['reused']:.0f} units rendered); "
-              f"whole command {wall:.2f} s")
-    print(f"{'warm, one word, serving:':26}{serve:6.2f} s  ({serve / base:.1%} of cold; in a running "
-          "process, as `mkdocs serve` with LEARNSITE_PDF=1)")
+    print(f"handbook stage, warm, one word:   {warm['handbook']:6.2f} s  "
+          f"({warm['handbook'] / base:.1%} of the cold stage; {warm['rendered']:.0f} of "
+          f"{warm['rendered'] + warm['reused']:.0f} units rendered); in a running process, as "
+          f"`mkdocs serve` with LEARNSITE_PDF=1: {serve:.2f} s ({serve / base:.1%})")
     print(f"peak memory, whole process tree: {cold_peak / 2**20:.0f} MB cold, "
           f"{warm_peak / 2**20:.0f} MB warm")
-    print(f"site build, one language, no PDFs or bundle: {with_plugin:.2f} s with learnsite, "
-          f"{without:.2f} s without (content pages only)")
 
 
 if __name__ == "__main__":
