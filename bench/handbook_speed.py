@@ -167,7 +167,7 @@ def _child(root: Path, edits: int) -> None:
     from learnsite.load.project import load_project
     from learnsite.render.handbook.pdf import CACHE, build_all, start_workers
 
-    with start_workers() as workers:
+    with start_workers(keep=True) as workers:  # as `mkdocs serve` keeps them between builds
         for run in range(edits + 1):
             if run:
                 _edit_word(root, 1000 + run)

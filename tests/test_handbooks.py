@@ -366,3 +366,7 @@ def test_workers_go_before_the_last_merge_unless_kept_for_serve(tmp_path: Path) 
                                           workers=workers)
             assert written and not failures
             assert bool(_workers()) == keep, "kept for serve" if keep else "let go before merging"
+    with pdf.start_workers() as workers:  # let go after one build, they start again for the next
+        for run in range(2):
+            written, failures = build_all(cat, tmp_path / f"again-{run}", workers=workers)
+            assert written and not failures

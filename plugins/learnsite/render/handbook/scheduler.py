@@ -35,17 +35,25 @@ class Workers:
     keeps them through the last merge, for the next build (`mkdocs serve`)."""
 
     def __init__(self, css: str, *, keep: bool = False) -> None:
-        self.pool = _pool(css)
+        self.css = css
         self.keep = keep
+        self._pool: ProcessPoolExecutor | None = _pool(css)
         # Processes start on demand: ask for one now. One more would compete with the loading
         # it is meant to overlap (2 cores); the others start when there is work for them.
-        self.pool.submit(int)
+        self._pool.submit(int)
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    @property
+    def pool(self) -> ProcessPoolExecutor:
+        """The worker processes, started again if they were let go before."""
+        if self._pool is None:
+            self._pool = _pool(self.css)
+        return self._pool
 
     def release(self) -> bool:
         """Let the processes go once no more work will come, unless they are kept; True when
@@ -55,7 +63,10 @@ class Workers:
         return not self.keep
 
     def close(self) -> None:
-        self.pool.shutdown(cancel_futures=True)
+        """Stop the processes (a later build starts them again)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
 
 @dataclass(order=True)
