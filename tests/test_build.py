@@ -197,3 +197,16 @@ def test_offline_download_gives_its_size_in_the_pages_language(built_site: Path)
     arabic = (built_site / "ar/index.html").read_text(encoding="utf-8")
     assert f"(<bdi>ZIP</bdi>, <bdi>{size:.1f} MB</bdi>)" in english
     assert f"(<bdi>ZIP</bdi>، <bdi>{size:.1f} ميغابايت</bdi>)" in arabic
+
+
+def test_every_handbook_cover_names_the_centre_as_it_is(built_site: Path) -> None:
+    english = ("Regional Center of Excellence for Capacity Building in the Field of Combatting "
+               "Trafficking in Persons")
+    arabic = "المركز الإقليمي للتميز لبناء القدرات في مجال مكافحة الاتجار بالأشخاص"
+    handbooks = sorted((built_site / "handbooks").glob("*.pdf"))
+    assert len(handbooks) >= 7
+    for handbook in handbooks:
+        cover = " ".join(PdfReader(handbook).pages[0].extract_text().split())
+        cover = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", cover)
+        assert (arabic if handbook.stem.endswith("-ar") else english) in cover, handbook.name
+        assert "RCE" not in cover

@@ -49,7 +49,7 @@ def test_the_real_model_texts_are_found_and_ids_are_not() -> None:
     assert found[("indicators", 0, "signs", 0, "text")] == "Q"
     assert found[("outcomes", 0, "advice")] == "A"
     assert set(found.values()) == {"T", "S", "E", "I", "D", "Q", "O", "A"}
-    settings = {"organisation": {"name": "N", "partners": ["P"]},
+    settings = {"organisation": {"name": "N", "partnership": "P"},
                 "contacts": [{"id": "h", "title": "H", "value": "V", "note": "X"}]}
     assert set(dict(texts(SiteConfig, settings)).values()) == {"N", "P", "H", "V", "X"}
 

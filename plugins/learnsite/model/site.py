@@ -14,9 +14,9 @@ from learnsite.model.base import ClockTime, Id, Minutes, Record, Text
 class Organisation(Record):
     """Who publishes the site and the handbooks."""
 
-    name: Text = Field(description="Full name of the centre, shown in the footer and on covers.")
-    short_name: Text | None = Field(None, description="Short name or acronym.")
-    partners: list[Text] = Field(default_factory=list, description="Partner organisations.")
+    name: Text = Field(description="The centre's full official name, shown on covers and pages.")
+    partnership: Text | None = Field(None, description="Who launched the centre and with whom, as "
+                                     "it is: shown on handbook covers and programme pages.")
 
 
 class Language(Record):

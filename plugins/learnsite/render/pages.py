@@ -139,7 +139,7 @@ def programme_page(cat: Catalogue, page: ProgrammePage) -> str:
     return _render(
         "programme.md.j2", cat, programme=programme, modules=cat.modules,
         audiences=[audiences.get(a, a) for a in programme.audiences],
-        partners=cat.site.organisation.partners if cat.site else [],
+        partnership=cat.site.organisation.partnership if cat.site else None,
         objectives=[o for m in modules for o in m.record.objectives],
         days=schedule_programme(programme, cat.modules), clock=clock,
         handbooks=page.handbooks,
