@@ -37,6 +37,14 @@ class CaseStudyOptions(BlockOptions):
                                description="The signs and questions the case leaves open.")
 
 
+class ToConfirmOptions(BlockOptions):
+    """A statement the centre must confirm before it is taught as fact: why, and who can."""
+
+    reason: Text | None = Field(None, description="Why it is not yet confirmed, e.g. \"reported "
+                                "by a news article; the current number is not known\".")
+    owner: Text | None = Field(None, description="Who can confirm it, e.g. \"LMRA legal affairs\".")
+
+
 class AdmonitionOptions(BlockOptions):
     """Options of Material's call-out boxes."""
 
@@ -64,6 +72,7 @@ CURRICULUM_BLOCKS: dict[str, type[BlockOptions]] = {
     "key-messages": BlockOptions,
     "handout": BlockOptions,
     "answer": BlockOptions,
+    "to-confirm": ToConfirmOptions,
 }
 
 #: Blocks that only learnsite writes (render/pages.py), never authors: the computed result of

@@ -29,6 +29,7 @@ LABELS = {
     "handout": "handout",
     "answer": "answer",
     "case-result": "case-result",
+    "to-confirm": "to-confirm",
 }
 
 
@@ -56,9 +57,9 @@ class _CurriculumBlock(Block):
     def _shown(self) -> bool:
         return True
 
-    def t(self, key: str) -> str:
+    def t(self, key: str, **values: object) -> str:
         """An interface string in the page's language."""
-        return translator(str(self.config.get("language", "en")))(key)
+        return translator(str(self.config.get("language", "en")))(key, **values)
 
     def _title(self) -> str:
         return self.argument or self.t(LABELS[self.NAME])
@@ -90,6 +91,28 @@ class TrainerNotes(_CurriculumBlock):
         box = etree.SubElement(parent, "details", {"class": "ls-block ls-trainer-notes"})
         summary = etree.SubElement(box, "summary")
         summary.text = self._title()
+        return box
+
+
+class ToConfirm(_CurriculumBlock):
+    """A statement the centre must still confirm: marked as such on the web and for trainers,
+    with why and who can confirm it; left out of the participant edition, which only carries
+    what is settled. The centre's review queue lists every one."""
+
+    NAME = "to-confirm"
+    OPTIONS = _options_of("to-confirm")
+
+    def _shown(self) -> bool:
+        return self._edition() != "participant"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        box = super().on_create(parent)
+        reason, owner = self.options.get("reason"), self.options.get("owner")
+        facts = [self.t("to-confirm-reason", reason=reason)] if reason else []
+        facts += [self.t("to-confirm-owner", owner=owner)] if owner else []
+        if facts:
+            note = etree.SubElement(box, "p", {"class": "ls-to-confirm-why"})
+            note.text = " ".join(facts)
         return box
 
 
@@ -183,7 +206,7 @@ class AnswerBlock(_CurriculumBlock):
 
 
 _BLOCK_CLASSES: tuple[type[_CurriculumBlock], ...] = (
-    TrainerNotes, Activity, CaseStudy, CaseResult, KeyMessages, Handout, AnswerBlock)
+    TrainerNotes, Activity, CaseStudy, CaseResult, KeyMessages, Handout, AnswerBlock, ToConfirm)
 assert {b.NAME for b in _BLOCK_CLASSES} == {*CURRICULUM_BLOCKS, *GENERATED_BLOCKS}
 
 
