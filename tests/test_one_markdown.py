@@ -58,6 +58,13 @@ The handout says peach.
 The answer says quince.
 ///
 
+/// to-confirm | The hotline's hours
+    reason: the centre has not yet confirmed them
+    owner: the referral coordinator
+
+The hotline answers day and night, says plum.
+///
+
 ## General blocks
 
 /// note | Note title
@@ -141,6 +148,7 @@ print("The fence says walnut.")
 ```
 """
 SHOWN = {
+    "to-confirm": "The hotline answers day and night, says plum.",
     "trainer-notes": "Notes say kiwi.", "activity": "The activity says lime.",
     "case-study": "The case says mango.", "key-messages": "The key message says olive.",
     "handout": "The handout says peach.",
