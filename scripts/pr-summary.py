@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Which site pages and handbooks a change affects, as Markdown for a pull request's job summary.
+"""Which site pages and handbooks a change affects, and which statements it adds to or removes
+from the centre's review queue (`/// to-confirm` blocks), as Markdown for a pull request's job
+summary.
 
-    git diff --name-only origin/main...HEAD | python3 scripts/pr-summary.py >> "$GITHUB_STEP_SUMMARY"
+    git diff --name-only origin/main...HEAD \
+        | python3 scripts/pr-summary.py --base origin/main >> "$GITHUB_STEP_SUMMARY"
     python3 scripts/pr-summary.py modules/eleven-indicators/module.yml content/referral.md
 
 Changed files come as arguments, or one per line on standard input. Pages are named by their
@@ -13,12 +16,15 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})$")
 EMBED = re.compile(r"^///\s*checklist\s*\|\s*(?P<id>[\w-]+)\s*$", re.MULTILINE)
+TO_CONFIRM = re.compile(r"^\s*/{3,}\s*to-confirm\b\s*(?:\|\s*(?P<title>.*?))?\s*$\n"
+                        r"(?P<after>(?:.*\n){0,4})", re.MULTILINE)
 
 EVERYTHING = {
     "site_config.yml": "the centre's settings changed",
@@ -131,7 +137,39 @@ def _handbook_files(site: Path | None) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_file())
 
 
-def render(effects: Effects, handbook_files: list[str]) -> str:
+def _open_items(text: str) -> set[str]:
+    """The `/// to-confirm` blocks of a Markdown text, each named by its title, else by its
+    first line of text."""
+    items = set()
+    for match in TO_CONFIRM.finditer(text):
+        lines = [line.strip() for line in match["after"].splitlines()]
+        body = next((line for line in lines if line and ":" not in line.split(" ", 1)[0]), "")
+        items.add(match["title"] or body[:80] or "(untitled)")
+    return items
+
+
+def _at_base(root: Path, base: str, name: str) -> str:
+    """A file as it is on the base branch (empty when it did not exist there)."""
+    shown = subprocess.run(["git", "show", f"{base}:{name}"], cwd=root, capture_output=True,
+                           text=True, check=False)
+    return shown.stdout if shown.returncode == 0 else ""
+
+
+def review_queue(changed: list[str], root: Path, base: str) -> list[str]:
+    """What the change adds to and removes from the review queue, as summary lines."""
+    lines = []
+    for name in changed:
+        if not name.endswith(".md") or not name.startswith(("content/", "modules/")):
+            continue
+        path = root / name
+        now = _open_items(path.read_text(encoding="utf-8")) if path.is_file() else set()
+        before = _open_items(_at_base(root, base, name))
+        lines += [f"- added: {item} (`{name}`)" for item in sorted(now - before)]
+        lines += [f"- removed: {item} (`{name}`)" for item in sorted(before - now)]
+    return lines
+
+
+def render(effects: Effects, handbook_files: list[str], queue: list[str] | None = None) -> str:
     """The job summary: pages, handbooks and unpublished files, as a Markdown list."""
     lines = ["## What this change affects", ""]
     if not (effects.pages or effects.all_pages or effects.handbooks or effects.every_handbook
@@ -158,6 +196,9 @@ def render(effects: Effects, handbook_files: list[str]) -> str:
     if effects.unpublished:
         lines += ["", "### Not published on the site", ""]
         lines += [f"- `{name}`" for name in sorted(effects.unpublished)]
+    if queue is not None:
+        lines += ["", "### Review queue (statements the centre must confirm)", ""]
+        lines += queue or ["- no change"]
     return "\n".join([*lines, ""])
 
 
@@ -170,10 +211,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="the repository (default: the current folder)")
     parser.add_argument("--site", type=Path, default=None,
                         help="the built site, to name the handbook files in site/handbooks/")
+    parser.add_argument("--base", default=None,
+                        help="the branch the change goes into, to list what it adds to or removes "
+                        "from the review queue (e.g. origin/main)")
     args = parser.parse_args(argv)
     names = args.files if args.files else sys.stdin.read().splitlines()
     changed = sorted({n.strip() for n in names if n.strip()})
-    print(render(classify(changed, args.root), _handbook_files(args.site)), end="")
+    queue = review_queue(changed, args.root, args.base) if args.base else None
+    print(render(classify(changed, args.root), _handbook_files(args.site), queue), end="")
     return 0
 
 

@@ -258,6 +258,21 @@ CASES = [
          replace(CHECKLIST, "id: debt-bondage-fees", "id: deception"), "`deception` is used twice"),
     Case("checklist id differs from its file", "id-mismatch", CHECKLIST, 1,
          replace(CHECKLIST, "id: mini", "id: mini-checklist"), "differs from its file name"),
+    Case("citation of an unknown source", "ref-unknown-source", INDEX, 14,
+         append(INDEX, "\nForced labour is defined in law [@ilo-indicators-2021, p. 3].\n"),
+         "`[@ilo-indicators-2021, p. 3]` names no source in content/sources.yml; did you mean "
+         "`ilo-indicators-2012`?"),
+    Case("an article named with no citation", "citation-missing", INDEX, 14,
+         append(INDEX, "\nArticle 2 of the Convention says what forced labour is.\n"),
+         "names an article (`Article 2…`) but cites no source"),
+    Case("a source that nothing cites", "source-unused", "content/sources.yml", 7,
+         append("content/sources.yml", "  - id: spare\n    title: A spare source\n"
+                "    author: Nobody\n    year: 2020\n    kind: report\n"),
+         "nothing cites the source `spare`"),
+    Case("a statement the centre must confirm", "to-confirm-open", INDEX, 14,
+         append(INDEX, "\n/// to-confirm | The hotline's hours\n    reason: not yet known\n\n"
+                "The hotline answers day and night.\n///\n"),
+         "to be confirmed by the centre, “The hotline's hours” on index.md: not yet known"),
     Case("indicator names an unknown source", "ref-unknown-source", CHECKLIST, 14,
          replace(CHECKLIST, "source: ilo-indicators-2012", "source: ilo-indicatrs-2012"),
          "did you mean `ilo-indicators-2012`?"),

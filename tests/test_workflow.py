@@ -211,3 +211,19 @@ def test_contributing_quotes_only_real_rules():
     for severity, rule in quoted:
         assert rule in RULES, f"CONTRIBUTING.md quotes `{rule}`, which `learnsite rules` does not list"
         assert RULES[rule].severity.value == severity, f"`{rule}` is a {RULES[rule].severity.value}"
+
+
+def test_summary_lists_what_the_change_adds_to_and_removes_from_the_review_queue(tmp_path):
+    page = tmp_path / "content" / "referral.md"
+    page.parent.mkdir()
+    block = "/// to-confirm | {}\n    reason: not yet known\n\nText.\n///\n\n"
+    page.write_text(block.format("The hotline") + block.format("The shelters"), encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(tmp_path)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
+    page.write_text(block.format("The hotline") + block.format("Passport rules"), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SUMMARY), "--root", str(tmp_path), "--base", "HEAD",
+                          "content/referral.md"], capture_output=True, text=True, check=True).stdout
+    assert sections(out)["Review queue (statements the centre must confirm)"] == [
+        "added: Passport rules (`content/referral.md`)", "removed: The shelters (`content/referral.md`)"]

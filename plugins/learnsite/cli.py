@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from learnsite import __version__
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.answers import read_answers
-from learnsite.load.project import SITE_CONFIG, load_checklist, load_project
+from learnsite.load.layout import SITE_CONFIG
+from learnsite.load.project import load_checklist, load_project
 from learnsite.load.translations import source_hash, stamp, translation_status
 from learnsite.report import default_format, render, render_status
 from learnsite.rules import RULES

@@ -98,8 +98,19 @@ _RULES = [
     Rule("ref-unknown-question", "reference", E, "A rule names a question the checklist lacks.",
          "Use an `id:` from the checklist's `questions:`, or add the question there."),
     Rule("ref-unknown-source", "reference", E,
-         "An indicator names a source that content/sources.yml does not list.",
+         "A citation or an indicator names a source that content/sources.yml does not list.",
          "Use an `id:` from content/sources.yml, or add the source there."),
+    Rule("citation-missing", "content", W,
+         "A paragraph names an article of a law or treaty but cites no source.",
+         "Cite the instrument in the same paragraph, e.g. `[@ilo-c29, art. 2(1)]`."),
+    Rule("source-unused", "content", N,
+         "A source in content/sources.yml that nothing cites.",
+         "Cite it where the content relies on it, or remove it from content/sources.yml."),
+    Rule("to-confirm-open", "content", N,
+         "A statement the centre has still to confirm (a `/// to-confirm` block): listed on the "
+         "review queue page and left out of participant handbooks.",
+         "Once the centre confirms it, write the statement as fact (with its source) and remove "
+         "the block."),
     Rule("sign-in-two-elements", "checklist", E,
          "One fact is listed under two elements (the same sign text or id), so it would count "
          "twice.",

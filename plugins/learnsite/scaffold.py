@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from learnsite.load.project import CHECKLISTS_DIR, MODULES_DIR
+from learnsite.load.layout import CHECKLISTS_DIR, MODULES_DIR
 from learnsite.model.base import ID_PATTERN
 from learnsite.model.site import SiteConfig
 

@@ -8,6 +8,10 @@ HOME = "index.md"
 GLOSSARY = "glossary.md"
 #: For translators: what each language still lacks (only on the default language's site).
 TRANSLATIONS = "translations.md"
+#: Every source the content relies on, with the pages that cite it.
+SOURCES = "sources.md"
+#: For the centre: every statement still to be confirmed (only on the default language's site).
+REVIEW_QUEUE = "review-queue.md"
 
 
 def programme_path(programme_id: str) -> str:

@@ -138,6 +138,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule-and": " and ",
         "rule-or": " or ",
         "case-result": "What the checklist gives for this case",
+        "notes-sources": "Sources",
+        "sources": "Sources",
+        "sources-intro": "Every source the guidance and the training rely on, in full, with the "
+                         "pages that cite it. A number beside a statement on a page leads to its "
+                         "source under that page.",
+        "cited-on": "Cited on:",
+        "not-cited": "Not cited yet.",
+        "kind-convention": "Convention",
+        "kind-protocol": "Protocol",
+        "kind-recommendation": "Recommendation",
+        "kind-law": "National law",
+        "kind-guideline": "Guidelines",
+        "kind-manual": "Manual",
+        "kind-report": "Report",
+        "review-queue": "To be confirmed by the centre",
+        "review-queue-intro": "Statements the centre has still to confirm before they are taught as "
+                              "fact: national procedures, agency names, penalties, the hotline. Each "
+                              "shows on its page as a dashed note, and participant handbooks leave "
+                              "it out. Once confirmed, write the statement as fact, with its "
+                              "source, and remove the block.",
+        "review-queue-count": "Open items: {items}. Pages: {pages}.",
+        "review-queue-none": "Nothing is waiting to be confirmed.",
         "to-confirm": "To be confirmed by the centre",
         "to-confirm-reason": "Why: {reason}",
         "to-confirm-owner": "Who can confirm it: {owner}.",
@@ -293,6 +315,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule-and": " و",
         "rule-or": " أو ",
         "case-result": "ما تعطيه قائمة التحقق لهذه الحالة",
+        "notes-sources": "المصادر",
+        "sources": "المصادر",
+        "sources-intro": "كل المصادر التي تستند إليها الإرشادات والتدريب، كاملةً، مع الصفحات التي "
+                         "تستشهد بها. يقود الرقم المجاور لأي عبارة في الصفحة إلى مصدرها أسفل تلك "
+                         "الصفحة.",
+        "cited-on": "يُستشهد به في:",
+        "not-cited": "لم يُستشهد به بعد.",
+        "kind-convention": "اتفاقية",
+        "kind-protocol": "بروتوكول",
+        "kind-recommendation": "توصية",
+        "kind-law": "قانون وطني",
+        "kind-guideline": "مبادئ توجيهية",
+        "kind-manual": "دليل",
+        "kind-report": "تقرير",
+        "review-queue": "ما يؤكده المركز لاحقًا",
+        "review-queue-intro": "عبارات لم يؤكدها المركز بعد، فلا تُدرَّس على أنها حقائق: الإجراءات "
+                              "الوطنية، وأسماء الجهات، والعقوبات، والخط الساخن. تظهر كل منها في "
+                              "صفحتها ملاحظةً بإطار متقطع، ولا تُدرج في أدلة المشاركين. وبعد "
+                              "تأكيدها، تُكتب العبارة حقيقةً مع مصدرها، ويُحذف المربع.",
+        "review-queue-count": "البنود المفتوحة: {items}. الصفحات: {pages}.",
+        "review-queue-none": "لا شيء ينتظر التأكيد.",
         "to-confirm": "يؤكده المركز لاحقًا",
         "to-confirm-reason": "السبب: {reason}",
         "to-confirm-owner": "الجهة التي يمكنها التأكيد: {owner}.",

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from learnsite.diagnostics import Diagnostics, Location
+from learnsite.load.layout import SITE_CONFIG
 from learnsite.load.markdown_checks import activity_minutes
 from learnsite.load.mdscan import Scan
 from learnsite.load.source import YamlDoc
 from learnsite.model.catalogue import Catalogue, Session
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
-
-SITE_CONFIG = "site_config.yml"
 
 
 def check_reviews(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnostics) -> None:

@@ -15,14 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from learnsite.load.citing import citing_pages
 from learnsite.load.mdscan import Block, replace_blocks, scan
+from learnsite.load.review_queue import OpenItem, open_items
 from learnsite.load.translations import LanguageStatus, translation_status
 from learnsite.model.catalogue import Catalogue, LoadedModule, Page, Session
 from learnsite.model.checklist import Checklist
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import Audience, Handbook, Programme
+from learnsite.model.sources import Source
 from learnsite.site_paths import (
     GLOSSARY,
+    REVIEW_QUEUE,
+    SOURCES,
     TRANSLATIONS,
     audience_path,
     checklist_path,
@@ -205,6 +210,50 @@ class GlossaryPage:
 
 
 @dataclass(frozen=True)
+class SourcesPage:
+    """Every source the content relies on, in full, with the pages that cite it."""
+
+    sources: tuple[Source, ...]
+    cited_on: dict[str, dict[str, str]]
+    """For each source id, the pages citing it: site path → title."""
+
+    @property
+    def path(self) -> str:
+        """Where the page sits in the site."""
+        return SOURCES
+
+    def heading_source(self, cat: Catalogue) -> str:
+        """Markdown with the page's headings, in order: each source's is its id."""
+        return "\n".join([f"# {translator(cat.language)('sources')}",
+                          *(_with_id(source.id) for source in self.sources)])
+
+
+@dataclass(frozen=True)
+class ReviewQueuePage:
+    """For the centre, on the default language's site: every statement still to be confirmed,
+    page by page, with why and who can confirm it."""
+
+    items: tuple[OpenItem, ...]
+
+    @property
+    def path(self) -> str:
+        """Where the page sits in the site."""
+        return REVIEW_QUEUE
+
+    def pages(self) -> dict[str, list[OpenItem]]:
+        """The items by the page that shows them, in the site's order."""
+        grouped: dict[str, list[OpenItem]] = {}
+        for item in self.items:
+            grouped.setdefault(item.site_path, []).append(item)
+        return grouped
+
+    def heading_source(self, cat: Catalogue) -> str:
+        """Markdown with the page's headings, in order: one per page with open items."""
+        return "\n".join([f"# {translator(cat.language)('review-queue')}",
+                          *(_with_id(f"q-{n}") for n in range(1, len(self.pages()) + 1))])
+
+
+@dataclass(frozen=True)
 class TranslationsPage:
     """For translators, on the default language's site: what each language still lacks."""
 
@@ -226,7 +275,7 @@ class TranslationsPage:
 
 
 GeneratedPage = (ProgrammePage | AudiencePage | ModulePage | SessionPage | ChecklistPage
-                 | DecisionPage | GlossaryPage | TranslationsPage)
+                 | DecisionPage | GlossaryPage | SourcesPage | ReviewQueuePage | TranslationsPage)
 
 
 def pages_from_data(cat: Catalogue) -> Iterator[GeneratedPage]:
@@ -245,6 +294,10 @@ def pages_from_data(cat: Catalogue) -> Iterator[GeneratedPage]:
         yield DecisionPage(checklist)
     if cat.glossary.terms:
         yield GlossaryPage(cat.glossary)
+    if cat.sources.sources:
+        yield SourcesPage(tuple(cat.sources.sources), citing_pages(cat))
+    if cat.translated is None:
+        yield ReviewQueuePage(tuple(open_items(cat)))
     if cat.translated is None and site is not None and len(site.languages) > 1:
         yield TranslationsPage(tuple(translation_status(cat)))
 

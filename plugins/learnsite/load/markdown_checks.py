@@ -13,6 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from learnsite.diagnostics import Diagnostics, Location
+from learnsite.load.citation_checks import check_citations
 from learnsite.load.mdscan import Block, Link, Scan, scan
 from learnsite.load.site_map import SiteMap
 from learnsite.load.source import YamlDoc, parse_yaml
@@ -78,6 +79,7 @@ def check_text(text: str, at: Locate, site_path: str, site: SiteMap, diags: Diag
                       f"unknown contact `{mark.ref}`{guess}",
                       f"Known contacts: {', '.join(sorted(site.contacts)) or 'none'}; "
                       "`{{ contacts }}` lists them all.")
+    check_citations(result, at, site, diags)
     _check_html(at, result, diags)
     return result
 

@@ -23,6 +23,7 @@ _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`]")
 _ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
 _TERM = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]")
 _CONTACT = re.compile(r"\{\{\s*contacts?(?:\s+([\w-]+))?\s*\}\}")
+_CITATION = re.compile(r"\[@([A-Za-z0-9][\w-]*)(?:\s*,\s*([^\]\n]*?))?\s*\](?![(\[:])")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,18 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A `[@source-id]` or `[@source-id, locator]` citation: its text, the source it names and
+    where in the source (an article, a paragraph), if said."""
+
+    raw: str
+    source: str
+    locator: str | None
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
 class Scan:
     """What one Markdown text contains, with positions relative to its first line. Frozen: one
     scan of a text serves every check and renderer that asks for it."""
@@ -74,6 +87,7 @@ class Scan:
     blocks: tuple[Block, ...]
     terms: tuple[Mark, ...]
     contacts: tuple[Mark, ...]
+    citations: tuple[Citation, ...]
     code_free_lines: tuple[tuple[int, str], ...]
 
 
@@ -115,6 +129,7 @@ def scan(text: str) -> Scan:
     blocks: list[Block] = []
     terms: list[Mark] = []
     contacts: list[Mark] = []
+    citations: list[Citation] = []
     lines = list(_lines_outside_code(text))
     open_blocks: list[int] = []
     for index, (number, line) in enumerate(lines):
@@ -130,6 +145,8 @@ def scan(text: str) -> Scan:
                        number, m.start() + 1) for m in _TERM.finditer(line)]
         contacts += [Mark(m.group(0), m.group(0), m.group(1), number, m.start() + 1)
                      for m in _CONTACT.finditer(line)]
+        citations += [Citation(m.group(0), m.group(1), (m.group(2) or "").strip() or None, number,
+                               m.start() + 1) for m in _CITATION.finditer(line)]
         ref = _REF_DEF.match(line)
         if ref:
             links.append(Link(ref.group(1), number, ref.start(1) + 1))
@@ -143,7 +160,7 @@ def scan(text: str) -> Scan:
             opened = open_blocks.pop()
             blocks[opened] = replace(blocks[opened], end_line=number)
     return Scan(frozenset(anchors), tuple(links), tuple(blocks), tuple(terms), tuple(contacts),
-                tuple(lines))
+                tuple(citations), tuple(lines))
 
 
 def replace_marks(text: str, marks: Sequence[Mark], render: Callable[[Mark], str | None]) -> str:

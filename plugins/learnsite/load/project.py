@@ -17,6 +17,14 @@ from learnsite.load.cases import check_cases
 from learnsite.load.checklist_checks import check_checklist
 from learnsite.load.curriculum_checks import check_activity_minutes, check_reviews, check_schedules
 from learnsite.load.frontmatter import split
+from learnsite.load.layout import (
+    CHECKLISTS_DIR,
+    CONTENT_DIR,
+    GLOSSARY_FILE,
+    MODULES_DIR,
+    SITE_CONFIG,
+    SOURCES_FILE,
+)
 from learnsite.load.markdown_checks import check_markdown
 from learnsite.load.mdscan import Scan
 from learnsite.load.mkdocs_config import MKDOCS_FILE, load_markdown_config
@@ -25,6 +33,7 @@ from learnsite.load.references import check_references
 from learnsite.load.site_map import SiteMap, site_map
 from learnsite.load.source import YamlDoc
 from learnsite.load.text_checks import check_texts
+from learnsite.load.traceability import report_traceability
 from learnsite.load.translations import (
     check_stale,
     is_translation,
@@ -43,12 +52,6 @@ from learnsite.site_paths import GLOSSARY, HOME, checklist_path, module_folder, 
 
 M = TypeVar("M", bound=BaseModel)
 
-SITE_CONFIG = "site_config.yml"
-CONTENT_DIR = "content"
-MODULES_DIR = "modules"
-CHECKLISTS_DIR = "content/checklists"
-GLOSSARY_FILE = "content/glossary.yml"
-SOURCES_FILE = "content/sources.yml"
 
 
 @dataclass
@@ -106,6 +109,7 @@ def load_project(root: Path) -> LoadResult:
     site = site_map(cat, files, frozenset(loader.unverified))
     _check_all_markdown(loader, cat, site)
     check_texts(loader.records, site, loader.diags)
+    report_traceability(cat, loader.docs, loader.diags)
     for language in sorted(languages - {cat.language}):
         _load_translation(loader, cat, language, files)
     return LoadResult(cat, loader.diags, loader.files, loader.docs)

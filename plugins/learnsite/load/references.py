@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from learnsite.diagnostics import Diagnostics
+from learnsite.load.layout import GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
 from learnsite.load.source import Key, YamlDoc
 from learnsite.load.suggest import did_you_mean
 from learnsite.model.catalogue import Catalogue
-
-SITE = "site_config.yml"
-SOURCES = "content/sources.yml"
 
 
 def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnostics,
@@ -21,7 +19,7 @@ def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnos
     load is still known by its folder, so references to it add no second, misleading error.
     """
     modules = _declared_module_ids(docs) | set(cat.modules) | module_folders
-    site_doc = docs.get(SITE)
+    site_doc = docs.get(SITE_CONFIG)
     audiences: set[str] = set()
     if cat.site is not None and site_doc is not None:
         site = cat.site
@@ -57,7 +55,7 @@ def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnos
     _check_cycles(cat, docs, diags)
     checklist_paths = {doc.data.get("id"): path for path, doc in docs.items()
                        if path.startswith("content/checklists/") and isinstance(doc.data, dict)}
-    sources_doc = docs.get(SOURCES)
+    sources_doc = docs.get(SOURCES_FILE)
     if sources_doc is not None:
         unique(sources_doc, _ids("sources", cat.sources.sources), diags, "sources")
     sources = {source.id for source in cat.sources.sources}
@@ -69,7 +67,7 @@ def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnos
         refs(doc, [(("indicators", i, "source"), indicator.source)
                    for i, indicator in enumerate(checklist.indicators) if indicator.source],
              sources, "ref-unknown-source", "source", diags)
-    glossary = docs.get("content/glossary.yml")
+    glossary = docs.get(GLOSSARY_FILE)
     if glossary is not None:
         terms = _ids("terms", cat.glossary.terms)
         unique(glossary, terms, diags, "glossary terms")

@@ -16,7 +16,7 @@ from learnsite.model.glossary import term_index
 @dataclass(frozen=True)
 class SiteMap:
     """The pages of the built site (path → heading anchors), its other files, and the names
-    of glossary terms (case-folded) and contact ids that marks in Markdown may use.
+    of glossary terms (case-folded), contact ids and source ids that marks in Markdown may use.
 
     `unverified` holds site paths (or folder prefixes ending in "/") of pages whose source
     failed to load: links to them are not checked, so one broken module.yml does not also
@@ -28,6 +28,7 @@ class SiteMap:
     unverified: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
     contacts: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
 
     def is_unverified(self, path: str) -> bool:
         """Whether `path` belongs to a source that failed to load."""
@@ -41,4 +42,5 @@ def site_map(cat: Catalogue, files: frozenset[str], unverified: frozenset[str] =
     for page in cat.pages:
         pages[page.site_path] = frozenset(scan(page.source.body).anchors)
     contacts = frozenset(c.id for c in cat.site.contacts) if cat.site else frozenset()
-    return SiteMap(pages, files, unverified, frozenset(term_index(cat.glossary)), contacts)
+    return SiteMap(pages, files, unverified, frozenset(term_index(cat.glossary)), contacts,
+                   frozenset(source.id for source in cat.sources.sources))

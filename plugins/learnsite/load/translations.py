@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.frontmatter import split
+from learnsite.load.layout import GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
 from learnsite.load.reader import ReadRecord, SourceReader
 from learnsite.load.source import Key, YamlDoc
 from learnsite.load.validate import validate
@@ -144,7 +145,7 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
     """The catalogue in `language`: translated where a translation exists, source text elsewhere."""
     done: set[str] = set()
     root = reader.root
-    site = _yaml_overlay(reader, root / "site_config.yml", language, SiteConfig, done, None)
+    site = _yaml_overlay(reader, root / SITE_CONFIG, language, SiteConfig, done, None)
     if site is not None and cat.site is not None:
         done.update(programme_path(p.id) for p in site.programmes)
         done.update(audience_path(a.id) for a in site.audiences)
@@ -159,9 +160,9 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
         checklist_id: _yaml_overlay(reader, root / f"content/checklists/{checklist_id}.yml", language,
                                     Checklist, done, checklist_path(checklist_id)) or checklist
         for checklist_id, checklist in cat.checklists.items()}
-    glossary = (_yaml_overlay(reader, root / "content/glossary.yml", language, Glossary, done,
+    glossary = (_yaml_overlay(reader, root / GLOSSARY_FILE, language, Glossary, done,
                               GLOSSARY) or cat.glossary)
-    sources = _yaml_overlay(reader, root / "content/sources.yml", language, Sources, done,
+    sources = _yaml_overlay(reader, root / SOURCES_FILE, language, Sources, done,
                             None) or cat.sources
     pages = []
     for page in cat.pages:
@@ -193,7 +194,7 @@ def _session(reader: SourceReader, session: Session, language: str, done: set[st
 def translatable_sources(cat: Catalogue) -> list[Path]:
     """Every source file a translation can exist for, in a stable order."""
     root = cat.root
-    sources = [root / "site_config.yml", root / "content/glossary.yml", root / "content/sources.yml"]
+    sources = [root / SITE_CONFIG, root / GLOSSARY_FILE, root / SOURCES_FILE]
     sources += [root / page.source.path for page in cat.pages]
     for module in cat.modules.values():
         sources.append(root / module.path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -55,6 +56,16 @@ class Page:
     site_path: str
     meta: PageMeta
     source: MarkdownSource
+
+    @property
+    def title(self) -> str:
+        """The page's title: front matter, else its first heading, else its file name."""
+        if self.meta.title:
+            return self.meta.title
+        for line in self.source.body.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+        return posixpath.basename(self.site_path).removesuffix(".md").replace("-", " ").capitalize()
 
 
 @dataclass

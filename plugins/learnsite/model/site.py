@@ -70,7 +70,8 @@ class Programme(Record):
     days: list[Day] = Field(min_length=1)
 
 
-Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts"]
+Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts",
+               "sources"]
 PARTS: tuple[Part, ...] = typing.get_args(Part)
 FRONT_PARTS: tuple[Part, ...] = ("cover", "contents")
 """The front matter, which opens the book in this order whatever else it holds."""

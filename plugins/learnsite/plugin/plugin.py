@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from learnsite.builds import BuildError
 from learnsite.diagnostics import Diagnostics
-from learnsite.load.project import MODULES_DIR, SITE_CONFIG
+from learnsite.load.layout import MODULES_DIR, SITE_CONFIG
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.assets import THEME
 from learnsite.render.content_policy import content_security_policy, is_theme_script

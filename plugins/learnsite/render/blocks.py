@@ -16,6 +16,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from learnsite.model.blocks import CURRICULUM_BLOCKS, GENERATED_BLOCKS
+from learnsite.render import citations
 from learnsite.render.print_markup import PRIORITY, PrintTreeprocessor
 from learnsite.strings import translator
 
@@ -101,6 +102,10 @@ class ToConfirm(_CurriculumBlock):
 
     NAME = "to-confirm"
     OPTIONS = _options_of("to-confirm")
+
+    def _title(self) -> str:
+        label = self.t("to-confirm")
+        return f"{label}: {self.argument}" if self.argument else label
 
     def _shown(self) -> bool:
         return self._edition() != "participant"
@@ -219,10 +224,12 @@ class CurriculumBlocksExtension(BlocksExtension):
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 - API name
-        """Register every curriculum block with this extension's edition, and in print the
-        layout of what the web makes interactive."""
+        """Register every curriculum block with this extension's edition, the numbered notes of
+        citations, and in print the layout of what the web makes interactive."""
         for block in _BLOCK_CLASSES:
             block_mgr.register(block, self.getConfigs())
+        language = str(self.getConfig("language"))
+        citations.register(md, lambda: translator(language)("notes-sources"))
         if self.getConfig("edition") != "web":
             md.treeprocessors.register(PrintTreeprocessor(md), "learnsite-print", PRIORITY)
 

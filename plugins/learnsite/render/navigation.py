@@ -15,6 +15,9 @@ from typing import Any, TypeAlias
 from learnsite.model.catalogue import Catalogue, Page
 from learnsite.site_paths import (
     GLOSSARY,
+    REVIEW_QUEUE,
+    SOURCES,
+    TRANSLATIONS,
     audience_path,
     checklist_path,
     decision_path,
@@ -47,8 +50,12 @@ def navigation(cat: Catalogue) -> list[NavItem]:
             for a in cat.site.audiences]})
     if cat.glossary.terms:
         nav.append({t("glossary"): GLOSSARY})
+    if cat.sources.sources:
+        nav.append({t("sources"): SOURCES})
+    if cat.translated is None:
+        nav.append({t("review-queue"): REVIEW_QUEUE})
     if cat.translated is None and cat.site is not None and len(cat.site.languages) > 1:
-        nav.append({t("translation-status"): "translations.md"})
+        nav.append({t("translation-status"): TRANSLATIONS})
     return _mark_untranslated(nav, cat)
 
 
@@ -70,16 +77,6 @@ def _mark_untranslated(nav: list[NavItem], cat: Catalogue) -> list[NavItem]:
     return marked
 
 
-def page_title(page: Page) -> str:
-    """A content page's title: front matter, else its first heading, else its file name."""
-    if page.meta.title:
-        return page.meta.title
-    for line in page.source.body.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return posixpath.basename(page.site_path).removesuffix(".md").replace("-", " ").capitalize()
-
-
 def _content_nav(pages: list[Page], folder: str, t: Callable[..., str]) -> list[NavItem]:
     """Pages of one folder: its index first, then pages and subfolders by name."""
     here = [p for p in pages if posixpath.dirname(p.site_path) == folder]
@@ -91,7 +88,7 @@ def _content_nav(pages: list[Page], folder: str, t: Callable[..., str]) -> list[
         name = posixpath.basename(page.site_path)
         key = "" if name == "index.md" else name
         section_index = name == "index.md" and folder
-        entries.append((key, page.site_path if section_index else {page_title(page): page.site_path}))
+        entries.append((key, page.site_path if section_index else {page.title: page.site_path}))
     for sub in subfolders:
         path = posixpath.join(folder, sub)
         title = t(sub) if sub in ("guidance",) else sub.replace("-", " ").capitalize()

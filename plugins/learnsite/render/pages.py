@@ -23,21 +23,25 @@ from learnsite.load.generated_pages import (
     GlossaryPage,
     ModulePage,
     ProgrammePage,
+    ReviewQueuePage,
     SessionPage,
+    SourcesPage,
     TranslationsPage,
     pages_from_data,
 )
+from learnsite.load.layout import CHECKLISTS_DIR, GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
 from learnsite.load.mdscan import Block, Mark, replace_blocks, replace_marks, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule
 from learnsite.model.checklist import Checklist, Indicator, Question, Sign
 from learnsite.model.site import Contact, Programme
-from learnsite.render.navigation import page_title
+from learnsite.render.citations import cite_tokens
 from learnsite.render.rule_words import outcome_rule
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
 from learnsite.site_paths import (
     GLOSSARY,
+    SOURCES,
     audience_path,
     checklist_path,
     decision_path,
@@ -61,8 +65,11 @@ def _render(template: str, cat: Catalogue, **context: object) -> str:
 
 
 def generated_pages(cat: Catalogue) -> dict[str, str]:
-    """Every page generated from data, by site path, in a stable order."""
-    return {page.path: mark_untranslated(page_markdown(cat, page), cat, page.path)
+    """Every page generated from data, by site path, in a stable order; citations in the texts
+    written in YAML (a glossary definition, an indicator's description) become notes too."""
+    sources = cat.sources.by_id()
+    return {page.path: mark_untranslated(cite_tokens(page_markdown(cat, page), sources), cat,
+                                         page.path)
             for page in pages_from_data(cat)}
 
 
@@ -83,6 +90,10 @@ def page_markdown(cat: Catalogue, page: GeneratedPage) -> str:
             return decision_markdown(cat, page.checklist, level=2, page=True)
         case GlossaryPage():
             return _render("glossary.md.j2", cat, glossary=page.glossary)
+        case SourcesPage():
+            return _render("sources.md.j2", cat, sources=page.sources, cited_on=page.cited_on)
+        case ReviewQueuePage():
+            return _render("review_queue.md.j2", cat, pages=page.pages(), items=len(page.items))
         case TranslationsPage():
             return _render("translations.md.j2", cat, statuses=page.statuses,
                            rel=lambda path: path.relative_to(cat.root).as_posix())
@@ -117,16 +128,17 @@ def page_sources(cat: Catalogue) -> dict[str, str]:
     """The source file behind every page of the site, for "Edit this page" links."""
     sources = {page.site_path: f"content/{page.site_path}" for page in cat.pages}
     if cat.site is not None:
-        sources.update({programme_path(p.id): "site_config.yml" for p in cat.site.programmes})
-        sources.update({audience_path(a.id): "site_config.yml" for a in cat.site.audiences})
+        sources.update({programme_path(p.id): SITE_CONFIG for p in cat.site.programmes})
+        sources.update({audience_path(a.id): SITE_CONFIG for a in cat.site.audiences})
     for module in cat.modules.values():
         sources[module_path(module.record.id)] = str(module.path)
         sources.update({session_path(s.module_id, s.id): str(s.source.path)
                         for s in module.all_sessions})
     for checklist_id in cat.checklists:
-        sources[checklist_path(checklist_id)] = f"content/checklists/{checklist_id}.yml"
-        sources[decision_path(checklist_id)] = f"content/checklists/{checklist_id}.yml"
-    sources[GLOSSARY] = "content/glossary.yml"
+        sources[checklist_path(checklist_id)] = f"{CHECKLISTS_DIR}/{checklist_id}.yml"
+        sources[decision_path(checklist_id)] = f"{CHECKLISTS_DIR}/{checklist_id}.yml"
+    sources[GLOSSARY] = GLOSSARY_FILE
+    sources[SOURCES] = SOURCES_FILE
     return sources
 
 
@@ -170,7 +182,7 @@ def audience_page(cat: Catalogue, page: AudiencePage) -> str:
     """Everything written for one audience: guidance pages, programmes, modules, checklists."""
     return _render("audience.md.j2", cat, audience=page.audience, pages=page.pages,
                    programmes=page.programmes, modules=[m.record for m in page.modules],
-                   checklists=page.checklists, page_title=page_title)
+                   checklists=page.checklists)
 
 
 def session_page(cat: Catalogue, page: SessionPage) -> str:
@@ -333,7 +345,7 @@ def _contact_mark(cat: Catalogue, mark: Mark) -> str | None:
 
 def expand_page(markdown: str, cat: Catalogue, site_path: str) -> str:
     """Fill what authors may mark in a page or session: embedded checklists, the results of
-    screened case studies, referral contacts and glossary terms."""
+    screened case studies, referral contacts, glossary terms and citations."""
     if "/// checklist" in markdown:
         markdown = expand_embeds(markdown, cat, site_path)
     if "/// case-study" in markdown:
@@ -341,4 +353,4 @@ def expand_page(markdown: str, cat: Catalogue, site_path: str) -> str:
     marks = scan(markdown).contacts
     if marks:
         markdown = replace_marks(markdown, marks, lambda mark: _contact_mark(cat, mark))
-    return link_terms(markdown, site_path, cat.glossary)
+    return cite_tokens(link_terms(markdown, site_path, cat.glossary), cat.sources.by_id())

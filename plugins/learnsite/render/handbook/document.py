@@ -22,6 +22,7 @@ from functools import cache, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from learnsite.load.citing import citing_pages
 from learnsite.load.mdscan import Block, replace_blocks, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.markdown_config import MarkdownConfig
@@ -198,7 +199,7 @@ class _Builder:
             if anchor is None:
                 return match.group(4)
             if target == GLOSSARY and fragment:
-                anchor = f"g-{fragment}"
+                anchor = f"{anchor}-{fragment}"  # a term's id, scoped as the glossary's text is
             return f'<a href="#{anchor}"{match.group(3)}>{match.group(4)}</a>'
 
         return _HREF.sub(relink, html)
@@ -209,7 +210,7 @@ class _Builder:
         once the parts' page numbers are known.)"""
         writers: dict[str, Callable[[], Iterator[Part]]] = {
             "overview": self.overview, "modules": self.chapters, "checklists": self.checklists,
-            "glossary": self.glossary, "handouts": self.handouts}
+            "glossary": self.glossary, "handouts": self.handouts, "sources": self.sources}
         for name in self.handbook.include:
             if name in writers:
                 yield from writers[name]()
@@ -228,10 +229,23 @@ class _Builder:
         yield from (self.module(m) for m in self.modules)
 
     def glossary(self) -> Iterator[Part]:
+        """The terms in order, their definitions rendered as on the web, in one text so that
+        the sources they cite are listed once, under the glossary."""
         if self.cat.glossary.terms:
-            yield Part("glossary", "glossary", self.t("glossary"),
-                       _env().get_template("glossary.html.j2").render(
-                           terms=sorted(self.cat.glossary.terms, key=lambda term: term.term)))
+            terms = sorted(self.cat.glossary.terms, key=lambda term: term.term)
+            text = _env().get_template("glossary.md.j2").render(terms=terms)
+            yield Part("glossary", "glossary", self.t("glossary"), self.markdown(text, GLOSSARY))
+
+    def sources(self) -> Iterator[Part]:
+        """The bibliography: every source cited by what this handbook prints."""
+        printed = set(self.anchors) - {checklist_path(c) for c in self.cat.checklists}
+        if "checklists" in self.handbook.include:
+            printed |= {path(c) for c in self.cat.checklists for path in (checklist_path, decision_path)}
+        cited = citing_pages(self.cat)
+        sources = [s for s in self.cat.sources.sources if printed & set(cited.get(s.id, {}))]
+        if sources:
+            yield Part("sources", "sources", self.t("sources"),
+                       _env().get_template("sources.html.j2").render(sources=sources, t=self.t))
 
     def module(self, module: LoadedModule) -> Part:
         sessions = []

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from learnsite.diagnostics import Diagnostics, Location
-from learnsite.load.project import SITE_CONFIG, LoadResult
+from learnsite.load.layout import SITE_CONFIG
+from learnsite.load.project import LoadResult
 from learnsite.render.handbook.pdf import Rendered
 
 

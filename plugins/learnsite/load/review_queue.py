@@ -1,0 +1,68 @@
+"""The centre's review queue: every `/// to-confirm` block of the content (a statement still to be
+confirmed: a procedure, an agency's name, a penalty, the hotline), with the page that shows it,
+why it is open and who can confirm it. Computed from the catalogue, so the queue page, the
+check's notices and the pull-request summary all see the same items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+from pydantic import ValidationError
+
+from learnsite.load.mdscan import Block, scan
+from learnsite.model.blocks import ToConfirmOptions
+from learnsite.model.catalogue import Catalogue, MarkdownSource
+from learnsite.site_paths import session_path
+
+_EXCERPT = 240
+"""How many characters of the statement the queue shows."""
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """One statement the centre has still to confirm."""
+
+    site_path: str
+    page_title: str
+    source: MarkdownSource
+    line: int
+    """The block's line in the source file."""
+    title: str | None
+    reason: str | None
+    owner: str | None
+    excerpt: str
+
+
+def open_items(cat: Catalogue) -> list[OpenItem]:
+    """Every open item of the content, page by page in the site's order."""
+    items: list[OpenItem] = []
+    for page in cat.pages:
+        items += _items(page.site_path, page.title, page.source)
+    for module in cat.modules.values():
+        for session in module.all_sessions:
+            items += _items(session_path(module.record.id, session.id), session.meta.title,
+                            session.source)
+    return items
+
+
+def _items(site_path: str, title: str, source: MarkdownSource) -> Iterator[OpenItem]:
+    lines = source.body.splitlines()
+    for block in scan(source.body).blocks:
+        if block.name == "to-confirm" and block.end_line is not None:
+            options = _options(block)
+            first = block.line + len(block.options.splitlines())  # the body, after the options
+            excerpt = " ".join(" ".join(lines[first:block.end_line - 1]).split())
+            if len(excerpt) > _EXCERPT:
+                excerpt = excerpt[:_EXCERPT].rsplit(" ", 1)[0] + "…"
+            yield OpenItem(site_path, title, source, source.first_line + block.line - 1,
+                           block.title, options.reason, options.owner, excerpt)
+
+
+def _options(block: Block) -> ToConfirmOptions:
+    """The block's reason and owner (none when its options are invalid: the checks say why)."""
+    try:
+        return ToConfirmOptions.model_validate(yaml.safe_load(block.options) if block.options else {})
+    except (ValidationError, yaml.YAMLError):
+        return ToConfirmOptions()
