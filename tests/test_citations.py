@@ -84,7 +84,7 @@ def test_an_open_item_is_marked_on_its_page_and_listed_for_the_centre(built: Pat
     page = (built / "modules/basics/definitions/index.html").read_text(encoding="utf-8")
     assert re.search(r'<div class="admonition ls-block ls-to-confirm">\s*<p class="admonition-title">'
                      r"To be confirmed by the centre: The hotline(&#x27;|')s hours</p>", page)
-    assert "Why: the centre has not confirmed them Who can confirm it: the referral coordinator." \
+    assert "Why: the centre has not confirmed them. Who can confirm it: the referral coordinator." \
         in re.sub(r"<[^>]+>", "", page)
     queue = (built / "review-queue/index.html").read_text(encoding="utf-8")
     text = " ".join(re.sub(r"<[^>]+>", " ", queue).split())

@@ -73,7 +73,7 @@ def test_outline_lists_parts_and_sessions(handbooks) -> None:
     titles = [(depth, title) for depth, title, _ in _outline(reader)]
     assert titles == [(0, "Programme overview"), (0, "Basics"), (1, "Definitions"),
                       (0, "Indicators"), (1, "Signs"), (0, "Checklists"), (1, "Mini checklist"),
-                      (0, "Glossary")]
+                      (0, "Glossary"), (0, "Sources")]
     assert reader.metadata.title == "Workshop, trainer edition"
     assert "/StructTreeRoot" in reader.trailer["/Root"], "tagged for screen readers"
     assert reader.trailer["/Root"]["/Lang"] == "en"
@@ -172,7 +172,7 @@ def test_editing_one_session_renders_only_its_chapter_again(tmp_path: Path) -> N
     written, failures = build_all(cat, out, cache=cache)
     assert not failures
     trainer = next(r for r in written if r.path.stem == "workshop-trainer")
-    assert (trainer.rendered, trainer.reused) == (1, 5), "the Basics chapter, nothing else"
+    assert (trainer.rendered, trainer.reused) == (1, 6), "the Basics chapter, nothing else"
     assert "Name the three parts." in " ".join(p.extract_text() for p in PdfReader(trainer.path).pages)
     cold = render_handbook(cat, next(h for h in cat.site.handbooks if h.id == "workshop-trainer"),
                            tmp_path / "cold.pdf")
@@ -314,7 +314,7 @@ def test_weasyprint_warnings_are_located_at_the_handbook_even_when_reused(projec
     out = project / "out"
     cold = learnsite("--root", str(project), "handbooks", "--out", str(out))
     warm = learnsite("--root", str(project), "handbooks", "--out", str(out))
-    assert "0 of 6 parts rendered, the others reused" in warm.out
+    assert "0 of 7 parts rendered, the others reused" in warm.out
     for run in (cold, warm):
         assert run.code == 0, run.err
         assert STYLE_WARNING in run.out

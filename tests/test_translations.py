@@ -110,6 +110,19 @@ def test_arabic_pages_get_their_links_checked(bilingual: Path, learnsite) -> Non
         (p["rule"], p["path"], p["line"]) for p in run.problems}
 
 
+def test_an_english_page_on_the_arabic_site_links_to_translated_headings_by_their_ids(
+        bilingual: Path, learnsite) -> None:
+    """modules/basics/definitions.md is not translated: on the Arabic site its link to a heading
+    of the translated signs page needs that heading to keep the source's anchor."""
+    edit(bilingual / "modules/indicators/signs.ar.md", " {: #what-to-look-for }", "")
+    run = learnsite("--root", str(bilingual), "check", "--format", "json")
+    [found] = [p for p in run.problems if p["rule"] == "link-anchor-missing"]
+    assert (found["path"], found["line"]) == ("modules/basics/definitions.md", 16)
+    assert str(found["message"]).startswith("on the `ar` site, `modules/indicators/signs.md` has no "
+                                            "heading with the anchor `#what-to-look-for`")
+    assert "{: #what-to-look-for }" in str(found["hint"])
+
+
 def test_records_without_ids_are_translated_in_order(bilingual_site: Path) -> None:
     programme = _html(bilingual_site, "ar/programmes/workshop/index.html")
     assert "<title>الورشة - مركز الاختبار</title>" in programme

@@ -27,7 +27,7 @@ from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, site_assets
 from learnsite.render.navigation import NavItem, navigation
 from learnsite.render.pages import expand_page, generated_pages, mark_untranslated, page_sources
-from learnsite.site_paths import TRANSLATIONS
+from learnsite.site_paths import DEFAULT_LANGUAGE_ONLY
 from learnsite.strings import human_size
 
 if TYPE_CHECKING:
@@ -189,8 +189,9 @@ class SiteBuild:
         if len(self.languages) < 2:
             return [], []
         current = self.catalogue.language
+        same_page = site_path not in DEFAULT_LANGUAGE_ONLY
         return (alternate_links(self.languages, current, ""),
-                alternate_links(self.languages, current, page_url, same_page=site_path != TRANSLATIONS))
+                alternate_links(self.languages, current, page_url, same_page=same_page))
 
     def finish(self, site_dir: Path, config_file: Path) -> Finished:
         """After the pages: Arabic search forms; then, for the first build, the handbooks, every

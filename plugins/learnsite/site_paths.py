@@ -12,6 +12,8 @@ TRANSLATIONS = "translations.md"
 SOURCES = "sources.md"
 #: For the centre: every statement still to be confirmed (only on the default language's site).
 REVIEW_QUEUE = "review-queue.md"
+#: Pages the other languages' sites do not have.
+DEFAULT_LANGUAGE_ONLY = frozenset({TRANSLATIONS, REVIEW_QUEUE})
 
 
 def programme_path(programme_id: str) -> str:

@@ -111,8 +111,14 @@ def _check_link(where: Location, site_path: str, target: str, image: bool, site:
                   "root, modules under modules/<id>/, checklists under checklists/.")
     elif anchor and anchor not in anchors:
         guess = did_you_mean(anchor, anchors, cutoff=0.5, show=lambda name: f"`#{name}`")
-        diags.add("link-anchor-missing", where,
-                  f"`{resolved}` has no heading with the anchor `#{anchor}`{guess}")
+        if site.language is None:
+            diags.add("link-anchor-missing", where,
+                      f"`{resolved}` has no heading with the anchor `#{anchor}`{guess}")
+        else:
+            diags.add("link-anchor-missing", where,
+                      f"on the `{site.language}` site, `{resolved}` has no heading with the anchor "
+                      f"`#{anchor}`{guess}", "Give the translated heading the source's anchor: "
+                      f"`## Translated heading {{: #{anchor} }}`.")
 
 
 def _check_link_text(where: Location, link: Link, diags: Diagnostics) -> None:

@@ -117,23 +117,23 @@ def load_project(root: Path) -> LoadResult:
 
 def _load_translation(loader: SourceReader, cat: Catalogue, language: str,
                       files: frozenset[str]) -> None:
-    """Build the catalogue in `language`, check its translated pages and texts, and flag stale
-    ones."""
+    """Build the catalogue in `language`, check its pages and texts, and flag stale translations.
+    A page still in the source language is checked too: its links lead to that language's
+    pages, whose headings (and so anchors) may be translated. (What it shares with its source
+    is reported once.)"""
     read_before = len(loader.records)
     translated = translate_catalogue(loader, cat, language)
     cat.translations[language] = translated
     site = site_map(translated, files, frozenset(loader.unverified))
     check_texts(loader.records[read_before:], site, loader.diags)
     for page in translated.pages:
-        if translated.is_translated(page.site_path):
-            scanned = check_markdown(page.source, page.site_path, site, loader.diags)
-            check_cases(page.source, scanned, translated.checklists, loader.diags)
+        scanned = check_markdown(page.source, page.site_path, site, loader.diags)
+        check_cases(page.source, scanned, translated.checklists, loader.diags)
     for module in translated.modules.values():
         for session in module.all_sessions:
             path = session_path(module.record.id, session.id)
-            if translated.is_translated(path):
-                scanned = check_markdown(session.source, path, site, loader.diags)
-                check_cases(session.source, scanned, translated.checklists, loader.diags)
+            scanned = check_markdown(session.source, path, site, loader.diags)
+            check_cases(session.source, scanned, translated.checklists, loader.diags)
     check_stale(loader, translation_entries(cat.root, language, translatable_sources(cat)))
 
 

@@ -57,7 +57,12 @@ def _items(site_path: str, title: str, source: MarkdownSource) -> Iterator[OpenI
             if len(excerpt) > _EXCERPT:
                 excerpt = excerpt[:_EXCERPT].rsplit(" ", 1)[0] + "…"
             yield OpenItem(site_path, title, source, source.first_line + block.line - 1,
-                           block.title, options.reason, options.owner, excerpt)
+                           block.title, _sentence(options.reason), _sentence(options.owner), excerpt)
+
+
+def _sentence(text: str | None) -> str | None:
+    """A reason or an owner without its closing full stop: the page's wording adds one."""
+    return text.rstrip(". ") if text else None
 
 
 def _options(block: Block) -> ToConfirmOptions:

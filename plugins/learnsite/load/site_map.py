@@ -29,6 +29,8 @@ class SiteMap:
     terms: frozenset[str] = frozenset()
     contacts: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
+    language: str | None = None
+    """The language of a translation's site (None for the source language's)."""
 
     def is_unverified(self, path: str) -> bool:
         """Whether `path` belongs to a source that failed to load."""
@@ -43,4 +45,5 @@ def site_map(cat: Catalogue, files: frozenset[str], unverified: frozenset[str] =
         pages[page.site_path] = frozenset(scan(page.source.body).anchors)
     contacts = frozenset(c.id for c in cat.site.contacts) if cat.site else frozenset()
     return SiteMap(pages, files, unverified, frozenset(term_index(cat.glossary)), contacts,
-                   frozenset(source.id for source in cat.sources.sources))
+                   frozenset(source.id for source in cat.sources.sources),
+                   None if cat.translated is None else cat.language)

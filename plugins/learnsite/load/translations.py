@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.frontmatter import split
-from learnsite.load.layout import GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
+from learnsite.load.layout import CHECKLISTS_DIR, GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
 from learnsite.load.reader import ReadRecord, SourceReader
 from learnsite.load.source import Key, YamlDoc
 from learnsite.load.validate import validate
@@ -31,8 +31,10 @@ from learnsite.model.sources import Sources
 from learnsite.site_paths import (
     GLOSSARY,
     HOME,
+    SOURCES,
     audience_path,
     checklist_path,
+    decision_path,
     module_path,
     programme_path,
     session_path,
@@ -157,13 +159,15 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
         assessment = _session(reader, module.assessment, language, done) if module.assessment else None
         modules[module_id] = LoadedModule(record, module.path, sessions, assessment)
     checklists = {
-        checklist_id: _yaml_overlay(reader, root / f"content/checklists/{checklist_id}.yml", language,
+        checklist_id: _yaml_overlay(reader, root / f"{CHECKLISTS_DIR}/{checklist_id}.yml", language,
                                     Checklist, done, checklist_path(checklist_id)) or checklist
         for checklist_id, checklist in cat.checklists.items()}
+    # A checklist's decision page is written from the checklist: translated when it is.
+    done.update(decision_path(c) for c in cat.checklists if checklist_path(c) in done)
     glossary = (_yaml_overlay(reader, root / GLOSSARY_FILE, language, Glossary, done,
                               GLOSSARY) or cat.glossary)
     sources = _yaml_overlay(reader, root / SOURCES_FILE, language, Sources, done,
-                            None) or cat.sources
+                            SOURCES) or cat.sources
     pages = []
     for page in cat.pages:
         found = _markdown(reader, page.source, language, PageMeta, page.site_path)
@@ -199,7 +203,7 @@ def translatable_sources(cat: Catalogue) -> list[Path]:
     for module in cat.modules.values():
         sources.append(root / module.path)
         sources += [root / session.source.path for session in module.all_sessions]
-    sources += [root / f"content/checklists/{checklist_id}.yml" for checklist_id in cat.checklists]
+    sources += [root / f"{CHECKLISTS_DIR}/{checklist_id}.yml" for checklist_id in cat.checklists]
     return sorted(path for path in sources if path.is_file())
 
 

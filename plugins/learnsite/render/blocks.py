@@ -112,7 +112,7 @@ class ToConfirm(_CurriculumBlock):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         box = super().on_create(parent)
-        reason, owner = self.options.get("reason"), self.options.get("owner")
+        reason, owner = (str(self.options.get(key) or "").rstrip(". ") for key in ("reason", "owner"))
         facts = [self.t("to-confirm-reason", reason=reason)] if reason else []
         facts += [self.t("to-confirm-owner", owner=owner)] if owner else []
         if facts:
