@@ -210,3 +210,20 @@ def test_every_handbook_cover_names_the_centre_as_it_is(built_site: Path) -> Non
         cover = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", cover)
         assert (arabic if handbook.stem.endswith("-ar") else english) in cover, handbook.name
         assert "RCE" not in cover
+
+
+def test_open_items_are_queued_for_the_centre_and_absent_from_participant_handbooks(
+        built_site: Path) -> None:
+    queue = (built_site / "review-queue/index.html").read_text(encoding="utf-8")
+    items = re.search(r"Open items: (\d+)\. Pages: (\d+)\.", queue)
+    assert items is not None and int(items.group(1)) >= 8
+    for title in ("Penalties of Law No. 1 of 2008", "Passport retention rules", "Absconding reports"):
+        assert title in queue.replace("&#39;", "'"), title
+    for name in ("inspectors-workshop-participant", "inspectors-workshop-participant-ar",
+                 "inspectors-workshop-handouts", "pocket-checklists"):
+        text = " ".join(page.extract_text() for page in PdfReader(
+            built_site / "handbooks" / f"{name}.pdf").pages)
+        assert "To be confirmed by the centre" not in text and "بانتظار تأكيد المركز" not in text, name
+    trainer = " ".join(p.extract_text() for p in PdfReader(
+        built_site / "handbooks/inspectors-workshop-trainer.pdf").pages)
+    assert "To be confirmed by the centre" in trainer
