@@ -72,6 +72,14 @@ class _CurriculumBlock(Block):
         title.text = self._title()
         return box
 
+    def _folded(self, parent: etree.Element) -> etree.Element:
+        """The block folded under its title, for the web: opened by the reader who wants it."""
+        self._parent = parent
+        box = etree.SubElement(parent, "details", {"class": f"ls-block ls-{self.NAME}"})
+        summary = etree.SubElement(box, "summary")
+        summary.text = self._title()
+        return box
+
     def on_end(self, block: etree.Element) -> None:
         if not self._shown():
             self._parent.remove(block)
@@ -86,13 +94,7 @@ class TrainerNotes(_CurriculumBlock):
         return self._edition() != "participant"
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        if self._edition() != "web":
-            return super().on_create(parent)
-        self._parent = parent
-        box = etree.SubElement(parent, "details", {"class": "ls-block ls-trainer-notes"})
-        summary = etree.SubElement(box, "summary")
-        summary.text = self._title()
-        return box
+        return self._folded(parent) if self._edition() == "web" else super().on_create(parent)
 
 
 class ToConfirm(_CurriculumBlock):
@@ -156,13 +158,7 @@ class CaseResult(_CurriculumBlock):
         return self._edition() != "participant"
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        if self._edition() != "web":
-            return super().on_create(parent)
-        self._parent = parent
-        box = etree.SubElement(parent, "details", {"class": "ls-block ls-case-result"})
-        summary = etree.SubElement(box, "summary")
-        summary.text = self._title()
-        return box
+        return self._folded(parent) if self._edition() == "web" else super().on_create(parent)
 
 
 class KeyMessages(_CurriculumBlock):
