@@ -1,20 +1,14 @@
 """Markdown for the pages the site generates from data: programmes, audiences, modules,
-sessions, checklists, the glossary and the translation status. Which pages there are, and their
-anchors, load/generated_pages.py says; this module renders each kind. Adapters add them as
-pages."""
+sessions, checklists (render/checklist_pages.py), the glossary, the sources, the review queue and
+the translation status; and what authors mark in a page (embeds, contacts, terms, citations).
+Which pages there are, and their anchors, load/generated_pages.py says; this module renders each
+kind. Adapters add them as pages."""
 
 from __future__ import annotations
 
 import html
-import json
-import posixpath
-from collections.abc import Callable, Iterable
-from functools import cache, partial
 from typing import assert_never
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
-from learnsite.load.cases import screen_case, screened_cases
 from learnsite.load.generated_pages import (
     AudiencePage,
     ChecklistPage,
@@ -30,12 +24,17 @@ from learnsite.load.generated_pages import (
     pages_from_data,
 )
 from learnsite.load.layout import CHECKLISTS_DIR, GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
-from learnsite.load.mdscan import Block, Mark, replace_blocks, replace_marks, scan
+from learnsite.load.mdscan import Mark, replace_marks, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule
-from learnsite.model.checklist import Checklist, Indicator, Question, Sign
 from learnsite.model.site import Contact, Programme
+from learnsite.render.checklist_pages import (
+    checklist_page,
+    decision_markdown,
+    expand_cases,
+    expand_embeds,
+)
 from learnsite.render.citations import cite_tokens
-from learnsite.render.rule_words import outcome_rule
+from learnsite.render.page_templates import render
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
@@ -50,18 +49,6 @@ from learnsite.site_paths import (
     session_path,
 )
 from learnsite.strings import translator
-
-
-@cache
-def _env() -> Environment:
-    return Environment(loader=PackageLoader("learnsite.render", "templates"), autoescape=False,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      undefined=StrictUndefined)
-
-
-def _render(template: str, cat: Catalogue, **context: object) -> str:
-    """Render a template with the catalogue's language's interface strings as `t`."""
-    return _env().get_template(template).render(t=translator(cat.language), **context)
 
 
 def generated_pages(cat: Catalogue) -> dict[str, str]:
@@ -89,13 +76,13 @@ def page_markdown(cat: Catalogue, page: GeneratedPage) -> str:
         case DecisionPage():
             return decision_markdown(cat, page.checklist, level=2, page=True)
         case GlossaryPage():
-            return _render("glossary.md.j2", cat, glossary=page.glossary)
+            return render("glossary.md.j2", cat, glossary=page.glossary)
         case SourcesPage():
-            return _render("sources.md.j2", cat, sources=page.sources, cited_on=page.cited_on)
+            return render("sources.md.j2", cat, sources=page.sources, cited_on=page.cited_on)
         case ReviewQueuePage():
-            return _render("review_queue.md.j2", cat, pages=page.pages(), items=len(page.items))
+            return render("review_queue.md.j2", cat, pages=page.pages(), items=len(page.items))
         case TranslationsPage():
-            return _render("translations.md.j2", cat, statuses=page.statuses,
+            return render("translations.md.j2", cat, statuses=page.statuses,
                            rel=lambda path: path.relative_to(cat.root).as_posix())
         case _:
             assert_never(page)
@@ -148,7 +135,7 @@ def programme_page(cat: Catalogue, page: ProgrammePage) -> str:
     ids = dict.fromkeys(m for day in programme.days for m in day.modules if m in cat.modules)
     modules = [cat.modules[m] for m in ids]
     audiences = {a.id: a.title for a in cat.site.audiences} if cat.site else {}
-    return _render(
+    return render(
         "programme.md.j2", cat, programme=programme, modules=cat.modules,
         audiences=[audiences.get(a, a) for a in programme.audiences],
         partnership=cat.site.organisation.partnership if cat.site else None,
@@ -167,7 +154,7 @@ def module_page(cat: Catalogue, module: LoadedModule) -> str:
     "review due" badge when the review policy says so."""
     months = cat.site.review.max_age_months if cat.site else None
     due = review_due_since(module.record.last_reviewed, months, today()) if months else None
-    return _render("module.md.j2", cat, module=module.record, sessions=module.sessions,
+    return render("module.md.j2", cat, module=module.record, sessions=module.sessions,
                    assessment=module.assessment, modules=cat.modules, review_due=due,
                    programmes=_programmes_teaching(cat, module.record.id),
                    total_minutes=sum(s.meta.minutes for s in module.sessions))
@@ -180,7 +167,7 @@ def _programmes_teaching(cat: Catalogue, module_id: str) -> list[Programme]:
 
 def audience_page(cat: Catalogue, page: AudiencePage) -> str:
     """Everything written for one audience: guidance pages, programmes, modules, checklists."""
-    return _render("audience.md.j2", cat, audience=page.audience, pages=page.pages,
+    return render("audience.md.j2", cat, audience=page.audience, pages=page.pages,
                    programmes=page.programmes, modules=[m.record for m in page.modules],
                    checklists=page.checklists)
 
@@ -188,150 +175,12 @@ def audience_page(cat: Catalogue, page: AudiencePage) -> str:
 def session_page(cat: Catalogue, page: SessionPage) -> str:
     """A session: its facts (minutes, method, objectives, materials) under its title."""
     title, body = page.title_and_body()
-    return _render("session.md.j2", cat, session=page.session.meta, title=title, body=body)
-
-
-def checklist_data(checklist: Checklist) -> str:
-    """The checklist as JSON for the page's script: the very data Python screens with."""
-    data = json.dumps(checklist.model_dump(mode="json", by_alias=True, exclude_none=True),
-                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return data.replace("</", "<\\/")
-
-
-def checklist_page(cat: Catalogue, checklist: Checklist) -> str:
-    """A checklist's own page: title, summary and the interactive form."""
-    return _render("checklist.md.j2", cat, **_widget_context(cat, checklist, level=2, prefix="",
-                                                             site_path=checklist_path(checklist.id)))
-
-
-def checklist_widget(cat: Catalogue, checklist: Checklist, level: int, prefix: str,
-                     site_path: str) -> str:
-    """The interactive form, its live outcome and decision guide, with headings from `level`."""
-    return _render("checklist_widget.md.j2", cat,
-                   **_widget_context(cat, checklist, level, prefix, site_path))
-
-
-def _widget_context(cat: Catalogue, checklist: Checklist, level: int, prefix: str,
-                    site_path: str) -> dict[str, object]:
-    choice = _env().get_template("choice.html.j2")
-    t = translator(cat.language)
-    kinds = {kind: t(kind) for kind in ("ask", "look", "context")}
-    answers = [(value, t(value)) for value in ("yes", "no", "unknown")]
-
-    def sign_choice(indicator: Indicator, sign: Sign) -> str:
-        return choice.render(id=sign.id, text=sign.text, kind=sign.kind, prompt=sign.prompt,
-                             counts=counts_toward(t, checklist, indicator, sign), help=None,
-                             indicator=indicator.id, labels=kinds, answers=answers).strip()
-
-    def question_choice(question: Question) -> str:
-        return choice.render(id=question.id, text=question.text, kind="question", prompt=None,
-                             counts=None, help=question.help, indicator=None, labels=kinds,
-                             answers=answers).strip()
-
-    return {**_rule_context(cat, checklist, level, prefix, site_path), "choice": sign_choice,
-            "question_choice": question_choice, "contacts": cat.site.contacts if cat.site else [],
-            "data": checklist_data(checklist)}
-
-
-def _rule_context(cat: Catalogue, checklist: Checklist, level: int, prefix: str,
-                  site_path: str) -> dict[str, object]:
-    """What the outcome list and the decision page need: the rule in words, the sources, and
-    links (from the page at `site_path`) to the checklist and its decision page."""
-    t = translator(cat.language)
-    here = posixpath.dirname(site_path)
-    return {"checklist": checklist, "level": level, "prefix": prefix,
-            "rule": lambda outcome: outcome_rule(outcome, checklist, t),
-            "sources": cat.sources.by_id(),
-            "decision_link": _relative(decision_path(checklist.id), here),
-            "checklist_link": _relative(checklist_path(checklist.id), here)}
-
-
-def _relative(target: str, folder: str) -> str:
-    """A link to the page at site path `target` from a page in `folder`."""
-    return posixpath.relpath(target, folder or ".")
-
-
-def counts_toward(t: Callable[..., str], checklist: Checklist, indicator: Indicator,
-                  sign: Sign) -> str | None:
-    """"Counts toward: …" for a sign that shows another element than its indicator's."""
-    shows = indicator.element_of(sign)
-    if shows is None or shows == indicator.element:
-        return None
-    title = next((e.title for e in checklist.elements if e.id == shows), shows)
-    return t("counts-toward", element=title)
-
-
-def decision_markdown(cat: Catalogue, checklist: Checklist, level: int, *, page: bool = False,
-                      signs: bool = True, prefix: str = "") -> str:
-    """How a checklist's result is decided, in words, from the rule data: the outcomes in order,
-    what makes a fact, and each element's indicators with their sources (and their signs, where
-    no printed form beside it lists them already)."""
-    t = translator(cat.language)
-    by = {"ask": t("by-asking"), "look": t("by-looking"), "context": t("by-context")}
-    sources = cat.sources.by_id()
-
-    def source(indicator: Indicator) -> str:
-        found = sources[indicator.source or ""]
-        return f"*{found.title}*, {found.author}, {found.year}."
-
-    context = _rule_context(cat, checklist, level, prefix, decision_path(checklist.id))
-    return _render("decision.md.j2", cat, **context, page=page,
-                   signs=signs, by=by, source=source,
-                   counts=lambda indicator, sign: counts_toward(t, checklist, indicator, sign),
-                   has_context=any(s.kind == "context" for i in checklist.indicators for s in i.signs))
-
-
-def expand_embeds(markdown: str, cat: Catalogue, site_path: str) -> str:
-    """Replace each `/// checklist | ID` block by that checklist's interactive form."""
-    def widget(block: Block) -> str | None:
-        checklist = cat.checklists.get(block.title or "")
-        if checklist is None:
-            return None
-        return checklist_widget(cat, checklist, level=3, prefix=f"{checklist.id}-",
-                                site_path=site_path)
-
-    return replace_blocks(markdown, "checklist", widget)
-
-
-def expand_cases(markdown: str, cat: Catalogue) -> str:
-    """After each case study that names a checklist, what the checklist gives for the case and
-    why: computed by the engine, so a case's outcome cannot drift from the checklist."""
-    scanned = scan(markdown)
-    lines = markdown.splitlines()
-    for case in reversed(list(screened_cases(scanned))):
-        checklist = cat.checklists.get(case.options.checklist or "")
-        if checklist is None or case.block.end_line is None:
-            continue
-        result = screen_case(case.options, checklist)
-        indent = " " * (case.block.col - 1)
-        words = _wording(checklist)
-        block = _render("case_result.md.j2", cat, checklist=checklist, result=result, words=words,
-                        not_sure=[i for i in case.options.not_sure if i not in result.questions],
-                        say=partial(_say, words))
-        lines[case.block.end_line:case.block.end_line] = [
-            "", *(indent + line if line else line for line in block.splitlines())]
-    return "\n".join(lines) + "\n"
-
-
-def _say(words: dict[str, str], ids: Iterable[str]) -> str:
-    """The findings or titles behind `ids`, one after the other."""
-    return " · ".join(words[i] for i in ids)
-
-
-def _wording(checklist: Checklist) -> dict[str, str]:
-    """What each id of a checklist reads as: a sign's finding, an element's or indicator's
-    title, a question's text."""
-    words = {e.id: e.title for e in checklist.elements}
-    words |= {q.id: q.text for q in checklist.questions}
-    for indicator in checklist.indicators:
-        words[indicator.id] = indicator.title
-        words |= {sign.id: sign.text for sign in indicator.signs}
-    return words
+    return render("session.md.j2", cat, session=page.session.meta, title=title, body=body)
 
 
 def contacts_markdown(cat: Catalogue, contacts: list[Contact]) -> str:
     """The referral contacts as a Markdown list; placeholders are marked for the reader."""
-    return _render("contacts.md.j2", cat, contacts=contacts)
+    return render("contacts.md.j2", cat, contacts=contacts)
 
 
 def _contact_mark(cat: Catalogue, mark: Mark) -> str | None:

@@ -27,8 +27,9 @@ from learnsite.load.mdscan import Block, replace_blocks, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
+from learnsite.render.checklist_pages import counts_toward, decision_markdown
 from learnsite.render.markdown import convert
-from learnsite.render.pages import counts_toward, decision_markdown, expand_page, language_name
+from learnsite.render.pages import expand_page, language_name
 from learnsite.schedule import clock, schedule_programme
 from learnsite.site_paths import GLOSSARY, checklist_path, decision_path, module_path, session_path
 from learnsite.strings import translator
