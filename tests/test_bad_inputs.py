@@ -269,6 +269,11 @@ CASES = [
          append("content/sources.yml", "  - id: spare\n    title: A spare source\n"
                 "    author: Nobody\n    year: 2020\n    kind: report\n"),
          "nothing cites the source `spare`"),
+    Case("a wording the glossary says not to use", "term-deprecated", SESSION, 15,
+         lambda root: (append("content/glossary.yml", "    deprecated: [menace of a pnalty]\n")(root),
+                       replace(SESSION, "work exacted under menace of a penalty",
+                               "work exacted under menace of a pnalty")(root)),
+         "`menace of a pnalty` is a wording the glossary says not to use"),
     Case("a statement the centre must confirm", "to-confirm-open", INDEX, 14,
          append(INDEX, "\n/// to-confirm | The hotline's hours\n    reason: not yet known\n\n"
                 "The hotline answers day and night.\n///\n"),

@@ -123,6 +123,20 @@ def test_an_english_page_on_the_arabic_site_links_to_translated_headings_by_thei
     assert "{: #what-to-look-for }" in str(found["hint"])
 
 
+def test_a_deprecated_arabic_wording_is_reported_where_it_stands_with_the_preferred_term(
+        bilingual: Path, learnsite) -> None:
+    edit(bilingual / "content/glossary.ar.yml", "    term: العمل الجبري\n",
+         "    term: العمل الجبري\n    synonyms: [السخرة أو الخدمة قسرًا]\n"
+         "    deprecated: [العمل القسري]\n    term_source: ilo-indicators-2012\n")
+    edit(bilingual / "modules/indicators/signs.ar.md", "يُعدّ جَوازُ السفر المحتجز علامةً مهمة.",
+         "يُعدّ جَوازُ السفر المحتجز علامةً مهمة على العَمَلِ القَسْرِيّ.")
+    run = learnsite("--root", str(bilingual), "check", "--format", "json")
+    [found] = [p for p in run.problems if p["rule"] == "term-deprecated"]
+    assert (found["path"], found["line"], found["col"]) == ("modules/indicators/signs.ar.md", 15, 44)
+    assert found["message"] == "`العمل القسري` is a wording the glossary says not to use"
+    assert found["hint"] == "Write `العمل الجبري`, the preferred term (ilo-indicators-2012)."
+
+
 def test_records_without_ids_are_translated_in_order(bilingual_site: Path) -> None:
     programme = _html(bilingual_site, "ar/programmes/workshop/index.html")
     assert "<title>الورشة - مركز الاختبار</title>" in programme

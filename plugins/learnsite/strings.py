@@ -139,6 +139,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule-or": " or ",
         "case-result": "What the checklist gives for this case",
         "notes-sources": "Sources",
+        "term-source": "The term as in:",
+        "term-synonyms": "Also said:",
+        "term-deprecated": "Not to be used:",
+        "term-wording": "The official wording of this term",
+        "term-wording-to-confirm": "The wording “{term}” has not yet been checked against an "
+                                   "official text.",
         "sources": "Sources",
         "sources-intro": "Every source the guidance and the training rely on, in full, with the "
                          "pages that cite it. A number beside a statement on a page leads to its "
@@ -316,6 +322,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule-or": " أو ",
         "case-result": "ما تعطيه قائمة التحقق لهذه الحالة",
         "notes-sources": "المصادر",
+        "term-source": "المصطلح كما ورد في:",
+        "term-synonyms": "ويقال أيضًا:",
+        "term-deprecated": "لا يُستخدم:",
+        "term-wording": "الصيغة الرسمية لهذا المصطلح",
+        "term-wording-to-confirm": "لم تُطابَق صيغة «{term}» بعدُ مع نص رسمي.",
         "sources": "المصادر",
         "sources-intro": "كل المصادر التي تستند إليها الإرشادات والتدريب، كاملةً، مع الصفحات التي "
                          "تستشهد بها. يقود الرقم المجاور لأي عبارة في الصفحة إلى مصدرها أسفل تلك "

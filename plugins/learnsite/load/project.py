@@ -32,6 +32,7 @@ from learnsite.load.reader import SourceReader
 from learnsite.load.references import check_references
 from learnsite.load.site_map import SiteMap, site_map
 from learnsite.load.source import YamlDoc
+from learnsite.load.term_checks import check_terms
 from learnsite.load.text_checks import check_texts
 from learnsite.load.traceability import report_traceability
 from learnsite.load.translations import (
@@ -109,9 +110,10 @@ def load_project(root: Path) -> LoadResult:
     site = site_map(cat, files, frozenset(loader.unverified))
     _check_all_markdown(loader, cat, site)
     check_texts(loader.records, site, loader.diags)
-    report_traceability(cat, loader.docs, loader.diags)
+    check_terms(cat, loader.records, loader.diags)
     for language in sorted(languages - {cat.language}):
         _load_translation(loader, cat, language, files)
+    report_traceability(cat, loader.docs, loader.diags)
     return LoadResult(cat, loader.diags, loader.files, loader.docs)
 
 
@@ -126,6 +128,7 @@ def _load_translation(loader: SourceReader, cat: Catalogue, language: str,
     cat.translations[language] = translated
     site = site_map(translated, files, frozenset(loader.unverified))
     check_texts(loader.records[read_before:], site, loader.diags)
+    check_terms(translated, loader.records[read_before:], loader.diags)
     for page in translated.pages:
         scanned = check_markdown(page.source, page.site_path, site, loader.diags)
         check_cases(page.source, scanned, translated.checklists, loader.diags)

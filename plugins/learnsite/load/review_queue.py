@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 import yaml
 from pydantic import ValidationError
 
+from learnsite.load.layout import GLOSSARY_FILE
 from learnsite.load.mdscan import Block, scan
+from learnsite.load.source import Key
 from learnsite.model.blocks import ToConfirmOptions
 from learnsite.model.catalogue import Catalogue, MarkdownSource
-from learnsite.site_paths import session_path
+from learnsite.site_paths import GLOSSARY, session_path
+from learnsite.strings import translator
 
 _EXCERPT = 240
 """How many characters of the statement the queue shows."""
@@ -26,9 +30,10 @@ class OpenItem:
 
     site_path: str
     page_title: str
-    source: MarkdownSource
-    line: int
-    """The block's line in the source file."""
+    path: PurePosixPath
+    """The file to edit once it is confirmed."""
+    where: int | Key
+    """The block's line in a Markdown file, or the key of the text in a YAML file."""
     title: str | None
     reason: str | None
     owner: str | None
@@ -36,7 +41,9 @@ class OpenItem:
 
 
 def open_items(cat: Catalogue) -> list[OpenItem]:
-    """Every open item of the content, page by page in the site's order."""
+    """Every open item of the content, page by page in the site's order: the to-confirm blocks
+    of pages and sessions, and the glossary's terms whose official wording, in any language, is
+    still to be confirmed."""
     items: list[OpenItem] = []
     for page in cat.pages:
         items += _items(page.site_path, page.title, page.source)
@@ -44,7 +51,22 @@ def open_items(cat: Catalogue) -> list[OpenItem]:
         for session in module.all_sessions:
             items += _items(session_path(module.record.id, session.id), session.meta.title,
                             session.source)
+    for language in (cat, *cat.translations.values()):
+        items += _wordings(language)
     return items
+
+
+def _wordings(cat: Catalogue) -> Iterator[OpenItem]:
+    """The glossary terms of one language whose official wording is still to be confirmed."""
+    path = PurePosixPath(GLOSSARY_FILE)
+    if cat.translated is not None:
+        path = path.with_name(f"{path.stem}.{cat.language}{path.suffix}")
+    for index, term in enumerate(cat.glossary.terms):
+        if term.term_to_confirm:
+            yield OpenItem(GLOSSARY, translator(cat.language)("glossary"), path,
+                           ("terms", index, "term_to_confirm"),
+                           f"{term.term} ({cat.language})", _sentence(term.term_to_confirm), None,
+                           translator(cat.language)("term-wording-to-confirm", term=term.term))
 
 
 def _items(site_path: str, title: str, source: MarkdownSource) -> Iterator[OpenItem]:
@@ -56,7 +78,7 @@ def _items(site_path: str, title: str, source: MarkdownSource) -> Iterator[OpenI
             excerpt = " ".join(" ".join(lines[first:block.end_line - 1]).split())
             if len(excerpt) > _EXCERPT:
                 excerpt = excerpt[:_EXCERPT].rsplit(" ", 1)[0] + "…"
-            yield OpenItem(site_path, title, source, source.first_line + block.line - 1,
+            yield OpenItem(site_path, title, source.path, source.first_line + block.line - 1,
                            block.title, _sentence(options.reason), _sentence(options.owner), excerpt)
 
 

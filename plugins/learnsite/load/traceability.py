@@ -5,7 +5,6 @@ statement the centre has still to confirm (notices: they never stop a build, and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import PurePosixPath
 
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.citing import citing_pages
@@ -20,7 +19,10 @@ def report_traceability(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diag
     for item in open_items(cat):
         what = f"“{item.title}”" if item.title else f"“{item.excerpt[:60]}…”"
         why = f": {item.reason}" if item.reason else ""
-        diags.add("to-confirm-open", Location(PurePosixPath(item.source.path), item.line, 1),
+        yaml = docs.get(str(item.path))
+        where = (Location(item.path, item.where, 1) if isinstance(item.where, int)
+                 else yaml.at(item.where) if yaml is not None else Location(item.path))
+        diags.add("to-confirm-open", where,
                   f"to be confirmed by the centre, {what} on {item.site_path}{why}")
     doc = docs.get(SOURCES_FILE)
     if doc is None:

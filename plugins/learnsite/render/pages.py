@@ -76,7 +76,8 @@ def page_markdown(cat: Catalogue, page: GeneratedPage) -> str:
         case DecisionPage():
             return decision_markdown(cat, page.checklist, level=2, page=True)
         case GlossaryPage():
-            return render("glossary.md.j2", cat, glossary=page.glossary)
+            return render("glossary.md.j2", cat, glossary=page.glossary,
+                          sources=cat.sources.by_id())
         case SourcesPage():
             return render("sources.md.j2", cat, sources=page.sources, cited_on=page.cited_on)
         case ReviewQueuePage():

@@ -234,7 +234,8 @@ class _Builder:
         the sources they cite are listed once, under the glossary."""
         if self.cat.glossary.terms:
             terms = sorted(self.cat.glossary.terms, key=lambda term: term.term)
-            text = _env().get_template("glossary.md.j2").render(terms=terms)
+            text = _env().get_template("glossary.md.j2").render(
+                terms=terms, sources=self.cat.sources.by_id(), t=self.t)
             yield Part("glossary", "glossary", self.t("glossary"), self.markdown(text, GLOSSARY))
 
     def sources(self) -> Iterator[Part]:
