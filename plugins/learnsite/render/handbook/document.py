@@ -51,6 +51,9 @@ class Part:
     title: str
     html: str
     sections: tuple[tuple[str, str], ...] = ()
+    foreign: frozenset[str] = frozenset()
+    """The part's and sections' anchors whose titles are still in the source language: set left
+    to right in a right-to-left handbook, and marked so in the contents."""
 
 
 @dataclass(frozen=True)
@@ -186,11 +189,16 @@ class _Builder:
                             self.handbook.edition, self.cat.language)
         return self._links(_scoped(html, self.anchors.get(site_path, "page")), site_path)
 
+    @property
+    def source_lang(self) -> str:
+        """The language the content is written in (the site's first)."""
+        return self.cat.site.languages[0].code if self.cat.site else "en"
+
     def source_language(self, html: str, site_path: str) -> str:
         """Text not yet translated keeps its own language and direction inside the handbook."""
         if self.cat.is_translated(site_path):
             return html
-        return f'<div lang="en" dir="ltr" class="source-language">{html}</div>'
+        return f'<div lang="{self.source_lang}" dir="ltr" class="source-language">{html}</div>'
 
     def _links(self, html: str, site_path: str) -> str:
         def relink(match: re.Match[str]) -> str:
@@ -221,7 +229,9 @@ class _Builder:
             return
         html = _env().get_template("overview.html.j2").render(
             programme=self.programme, days=schedule_programme(self.programme, self.cat.modules),
-            clock=clock, t=self.t,
+            clock=clock, t=self.t, source=self.source_lang,
+            translated=lambda slot: slot.kind != "session" or self.cat.is_translated(
+                session_path(slot.module_id or "", slot.session_id or "")),
             objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
                         for m in self.modules for o in m.record.objectives])
         yield Part("overview", "overview", self.t("overview"), html)
@@ -255,12 +265,17 @@ class _Builder:
             text = session.source.body.lstrip("\n")
             text = text.partition("\n")[2] if text.startswith("# ") else text  # title comes from meta
             path = session_path(module.record.id, session.id)
-            sessions.append((session, self.source_language(self.markdown(text, path), path)))
+            sessions.append((session, self.source_language(self.markdown(text, path), path),
+                             self.cat.is_translated(path)))
+        part_id = f"m-{module.record.id}"
+        untranslated = not self.cat.is_translated(module_path(module.record.id))
         html = _env().get_template("module.html.j2").render(
             module=module.record, sessions=sessions, anchor=session_anchor, t=self.t,
-            untranslated=not self.cat.is_translated(module_path(module.record.id)))
-        return Part(f"m-{module.record.id}", "module", module.record.title, html,
-                    tuple((session_anchor(s), s.meta.title) for s, _ in sessions))
+            untranslated=untranslated, source=self.source_lang)
+        foreign = {session_anchor(s) for s, _, translated in sessions if not translated}
+        return Part(part_id, "module", module.record.title, html,
+                    tuple((session_anchor(s), s.meta.title) for s, _, _ in sessions),
+                    frozenset(foreign | ({part_id} if untranslated else set())))
 
     def checklists(self) -> Iterator[Part]:
         """Each checklist as a form to fill in by hand, and how its result is decided (the form
@@ -303,6 +318,7 @@ def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_h
     context: dict[str, object] = {
         "handbook": handbook, "programme": builder.programme, "t": builder.t,
         "organisation": cat.site.organisation if cat.site else None, "language": cat.language,
+        "source": builder.source_lang,
         "language_name": language_name(cat), "direction": direction,
         "date": max(dates).isoformat() if dates else "",
         "version": versions[-1] if versions else "1.0"}
