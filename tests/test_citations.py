@@ -20,7 +20,10 @@ CITED = """
 ## The law
 
 Article 2(1) of the Convention defines forced labour [@ilo-indicators-2012, p. 3]. The indicators
-say the same [@ilo-indicators-2012, p. 3], and more [@ilo-indicators-2012].
+say the same [@ilo-indicators-2012, p. 3], and more. Among their signs
+[@ilo-indicators-2012]:
+
+- debt that cannot be paid off.
 
 /// answer
 A citation only trainers see [@ilo-indicators-2012, p. 9].
@@ -63,7 +66,8 @@ def _pdf_text(path: Path) -> str:
 def test_a_citation_is_a_numbered_note_with_its_full_reference(built: Path) -> None:
     html = (built / "modules/basics/definitions/index.html").read_text(encoding="utf-8")
     marks = re.findall(r'<sup class="ls-cite"[^>]*><a href="#ls-note-(\d)">\d</a></sup>', html)
-    assert marks == ["1", "1", "2"], "one number per reference, in reading order"
+    assert marks == ["1", "1", "2"], "one number per reference, in reading order (also for a " \
+        "citation opening a line before a colon, which is no link definition)"
     notes = re.search(r'<div class="ls-notes">.*?</div>', html, re.S)
     assert notes is not None
     assert '<li id="ls-note-1"><em>ILO indicators of forced labour</em>, International Labour ' \

@@ -16,14 +16,16 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _LINK = re.compile(r"(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
-_REF_DEF = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")  # not a footnote `[^1]:`
+_REF_DEF = re.compile(r"^\s{0,3}\[(?![\^@])[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")  # not `[^1]:`, `[@id]:`
 _BLOCK_START = re.compile(r"^(\s*)(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`]")
 _ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
 _TERM = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]")
 _CONTACT = re.compile(r"\{\{\s*contacts?(?:\s+([\w-]+))?\s*\}\}")
-_CITATION = re.compile(r"\[@([A-Za-z0-9][\w-]*)(?:\s*,\s*([^\]\n]*?))?\s*\](?![(\[:])")
+_CITATION = re.compile(r"\[@([A-Za-z0-9][\w-]*)(?:\s*,\s*([^\]\n]*?))?\s*\](?![(\[])")
+"""A citation wherever it stands, also at the start of a line before a colon (`[@id]:` is never
+a link definition: no link is named with an @)."""
 
 
 @dataclass(frozen=True)
