@@ -10,7 +10,7 @@ from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.markdown_config import MarkdownConfig
-from learnsite.model.site import SiteConfig
+from learnsite.model.site import Handbook, Programme, SiteConfig
 from learnsite.model.sources import Sources
 
 
@@ -90,3 +90,15 @@ class Catalogue:
     def is_translated(self, site_path: str) -> bool:
         """Whether a page is in this catalogue's language (always, for the source language)."""
         return self.translated is None or site_path in self.translated
+
+    def programme(self, programme_id: str | None) -> Programme | None:
+        """The programme of that id, or None (also when there is no site configuration)."""
+        programmes = self.site.programmes if self.site else []
+        return next((p for p in programmes if p.id == programme_id), None)
+
+    def handbook_modules(self, handbook: Handbook) -> list[LoadedModule]:
+        """The loaded modules a handbook prints, in teaching order: its programme's, or the
+        ones it lists."""
+        programme = self.programme(handbook.programme)
+        ids = programme.module_ids if programme else handbook.modules or []
+        return [self.modules[m] for m in dict.fromkeys(ids) if m in self.modules]

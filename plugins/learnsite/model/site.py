@@ -69,6 +69,11 @@ class Programme(Record):
     audiences: list[Id] = Field(default_factory=list)
     days: list[Day] = Field(min_length=1)
 
+    @property
+    def module_ids(self) -> list[str]:
+        """The modules taught, each once, in the order they are first taught."""
+        return list(dict.fromkeys(m for day in self.days for m in day.modules))
+
 
 Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts",
                "sources"]

@@ -101,7 +101,7 @@ def _training_nav(cat: Catalogue) -> list[NavItem]:
     nav: list[NavItem] = []
     for programme in cat.site.programmes if cat.site else []:
         children: list[NavItem] = [programme_path(programme.id)]
-        for module_id in dict.fromkeys(m for day in programme.days for m in day.modules):
+        for module_id in programme.module_ids:
             if module_id in cat.modules and module_id not in placed:
                 placed.add(module_id)
                 children.append(_module_nav(cat, module_id))
