@@ -13,7 +13,7 @@ from learnsite.load.project import load_project
 from learnsite.render.pages import programme_page
 
 #: Rules whose located cases live here rather than in test_bad_inputs.py.
-RULES_TESTED_HERE = ("translation-mismatch", "translation-stale")
+RULES_TESTED_HERE = ("translation-mismatch", "translation-stale", "handbook-untranslated")
 
 
 def _html(site: Path, path: str) -> str:
@@ -149,3 +149,30 @@ def test_a_translated_list_longer_than_its_source(bilingual: Path, learnsite) ->
     run = learnsite("--root", str(bilingual), "check", "--format", "json")
     assert ("translation-mismatch", "site_config.ar.yml", 11) in {
         (p["rule"], p["path"], p["line"]) for p in run.problems}
+
+
+ARABIC_HANDBOOK = """  - id: workshop-trainer-ar
+    title: Workshop, Arabic
+    programme: workshop
+    edition: trainer
+    language: ar
+"""
+
+
+def test_an_arabic_handbook_with_english_sessions_is_reported_naming_them(
+        bilingual: Path, learnsite) -> None:
+    edit(bilingual / "site_config.yml", "contacts:", ARABIC_HANDBOOK + "contacts:")
+    check = learnsite("--root", str(bilingual), "check", "--format", "json")
+    [problem] = [p for p in check.problems if p["rule"] == "handbook-untranslated"]
+    lines = (bilingual / "site_config.yml").read_text(encoding="utf-8").splitlines()
+    assert (problem["path"], problem["severity"]) == ("site_config.yml", "warning")
+    assert lines[problem["line"] - 1].strip() == "language: ar", "located at the handbook's language"
+    assert "1 of its 2 sessions" in problem["message"]
+    assert "modules/basics/definitions.md" in problem["message"]
+    assert "modules/indicators/signs.md" not in problem["message"], "translated, so not named"
+    status = learnsite("--root", str(bilingual), "translations")
+    assert "  programme workshop: 1 of 2 sessions; " in status.out
+    coverage = json.loads(learnsite("--root", str(bilingual), "translations", "--format",
+                                    "json").out)["ar"]["programmes"]["workshop"]
+    assert (coverage["sessions"], coverage["translated_sessions"]) == (2, 1)
+    assert "modules/basics/definitions.md" in coverage["untranslated"]

@@ -124,7 +124,7 @@ def _cmd_handbooks(args: argparse.Namespace) -> int:
 
 
 def _handbooks(args: argparse.Namespace, workers: Workers) -> int:
-    from learnsite.render.handbook.pdf import CACHE, build_all, describe, reuse
+    from learnsite.render.handbook.pdf import CACHE, build_all, log_line
     from learnsite.render.handbook.render_warnings import render_warnings
 
     result = load_project(args.root)
@@ -141,7 +141,7 @@ def _handbooks(args: argparse.Namespace, workers: Workers) -> int:
     written, failures = build_all(cat, args.out or args.root / "site" / "handbooks", only=args.ids,
                                   cache=args.root / CACHE, workers=workers)
     for rendered in written:
-        print(f"wrote {rendered.path} ({describe(rendered)}; {reuse(rendered)})")
+        print(f"wrote {log_line(rendered, str(rendered.path))}")
     warnings = render_warnings(result, written)
     if warnings.items:
         print(render(warnings.sorted(), args.format or default_format()))

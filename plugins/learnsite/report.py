@@ -87,6 +87,11 @@ def render_status(statuses: Sequence[LanguageStatus], root: Path, fmt: Format) -
             "current": [rel(e.translation) for e in s.with_status("current")],
             "stale": [rel(e.translation) for e in s.with_status("stale", "unstamped")],
             "missing": [rel(e.source) for e in s.with_status("missing")],
+            "programmes": {programme: {
+                "sessions": coverage.sessions,
+                "translated_sessions": coverage.translated_sessions,
+                "untranslated": [text.source for text in coverage.untranslated],
+            } for programme, coverage in s.programmes},
         } for s in statuses}, ensure_ascii=False, indent=2)
     lines = []
     for status in statuses:
@@ -101,6 +106,10 @@ def render_status(statuses: Sequence[LanguageStatus], root: Path, fmt: Format) -
         else:
             lines.append(f"{status.language} ({status.name}): {done} of {len(status.entries)} "
                          f"translated; {len(stale)} stale, {len(missing)} missing")
+            lines += [f"  programme {programme}: {coverage.translated_sessions} of "
+                      f"{coverage.sessions} sessions"
+                      + ("" if coverage.complete else f"; {len(coverage.untranslated)} files to go")
+                      for programme, coverage in status.programmes]
             lines += [f"  stale    {rel(e.translation)}: {_why(e, rel)}" for e in stale]
             lines += [f"  missing  {rel(e.source)}" for e in missing]
     return "\n".join(lines)

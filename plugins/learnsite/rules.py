@@ -189,6 +189,11 @@ _RULES = [
     Rule("term-deprecated", "translation", W,
          "A wording the glossary lists as not to be used in this language (a term's `deprecated:`).",
          "Write the glossary's preferred term instead."),
+    Rule("handbook-untranslated", "translation", W,
+         "A handbook offered in a language prints sessions or other texts not yet translated "
+         "into it.",
+         "Translate the files the message names and stamp them, or offer the handbook in that "
+         "language once they are translated."),
     Rule("translation-stale", "translation", W,
          "A translation may be out of date: its source changed after it was translated.",
          "Update the translation, then run `learnsite translations --stamp FILE`."),

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 from learnsite import offline
 from learnsite.builds import Build, alternate_links, build_offline_bundle, build_other_languages
 from learnsite.diagnostics import Diagnostics
+from learnsite.load.page_sources import page_sources
 from learnsite.load.project import LoadResult, load_project
 from learnsite.load.translations import is_translation, translation_path
 from learnsite.model.catalogue import Catalogue
 from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, site_assets
 from learnsite.render.navigation import NavItem, navigation
-from learnsite.render.pages import expand_page, generated_pages, mark_untranslated, page_sources
+from learnsite.render.pages import expand_page, generated_pages, mark_untranslated
 from learnsite.site_paths import DEFAULT_LANGUAGE_ONLY
 from learnsite.strings import human_size
 
@@ -218,12 +219,12 @@ class SiteBuild:
         return done
 
     def _handbooks(self, folder: Path, done: Finished) -> None:
-        from learnsite.render.handbook.pdf import CACHE, build_all, describe, reuse
+        from learnsite.render.handbook.pdf import CACHE, build_all, log_line
         from learnsite.render.handbook.render_warnings import render_warnings
 
         self.handbooks, done.failures = build_all(self.default, folder, cache=self.root / CACHE,
                                                   workers=self.workers)
-        done.log += [f"handbooks/{r.path.name} ({describe(r)}; {reuse(r)})" for r in self.handbooks]
+        done.log += [log_line(r, f"handbooks/{r.path.name}") for r in self.handbooks]
         done.warnings = render_warnings(self.loaded, self.handbooks)
 
     def _stamp(self, folder: Path, codes: list[str]) -> None:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from learnsite.diagnostics import Diagnostics, Location, Severity
 from learnsite.load.cases import check_cases
 from learnsite.load.checklist_checks import check_checklist
+from learnsite.load.coverage import check_handbook_coverage
 from learnsite.load.curriculum_checks import check_activity_minutes, check_reviews, check_schedules
 from learnsite.load.frontmatter import split
 from learnsite.load.layout import (
@@ -113,6 +114,7 @@ def load_project(root: Path) -> LoadResult:
     check_terms(cat, loader.records, loader.diags)
     for language in sorted(languages - {cat.language}):
         _load_translation(loader, cat, language, files)
+    check_handbook_coverage(cat, loader.docs, loader.diags)
     report_traceability(cat, loader.docs, loader.diags)
     return LoadResult(cat, loader.diags, loader.files, loader.docs)
 

@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel
 
 from learnsite.diagnostics import Diagnostics, Location
+from learnsite.load.coverage import Coverage, programme_coverage
 from learnsite.load.frontmatter import split
 from learnsite.load.layout import CHECKLISTS_DIR, GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
 from learnsite.load.reader import ReadRecord, SourceReader
@@ -227,6 +228,8 @@ class LanguageStatus:
     language: str
     name: str
     entries: tuple[Entry, ...]
+    programmes: tuple[tuple[str, Coverage], ...] = ()
+    """Each programme's id and how much of it is in this language."""
 
     def with_status(self, *statuses: Status) -> list[Entry]:
         """The entries in any of `statuses`."""
@@ -239,7 +242,9 @@ def translation_status(cat: Catalogue) -> list[LanguageStatus]:
         return []
     sources = translatable_sources(cat)
     return [LanguageStatus(lang.code, lang.name,
-                           tuple(translation_entries(cat.root, lang.code, sources)))
+                           tuple(translation_entries(cat.root, lang.code, sources)),
+                           tuple((p.id, coverage) for p in cat.site.programmes
+                                 if (coverage := programme_coverage(cat, p, lang.code))))
             for lang in cat.site.languages if lang.code != cat.language]
 
 

@@ -23,7 +23,6 @@ from learnsite.load.generated_pages import (
     TranslationsPage,
     pages_from_data,
 )
-from learnsite.load.layout import CHECKLISTS_DIR, GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
 from learnsite.load.mdscan import Mark, replace_marks, scan
 from learnsite.model.catalogue import Catalogue, LoadedModule
 from learnsite.model.site import Contact, Programme
@@ -38,16 +37,6 @@ from learnsite.render.page_templates import render
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
-from learnsite.site_paths import (
-    GLOSSARY,
-    SOURCES,
-    audience_path,
-    checklist_path,
-    decision_path,
-    module_path,
-    programme_path,
-    session_path,
-)
 from learnsite.strings import translator
 
 
@@ -107,34 +96,15 @@ def language_name(cat: Catalogue) -> str:
 
 
 def handbook_slot(handbook_id: str, language: str) -> str:
-    """Where a handbook's page count and size go, in the page's language, once the handbook is
-    built (see stamp_handbooks)."""
+    """Where a handbook's page count and size, and how much of it is translated, go in the
+    page's language once the handbook is built (see stamp_handbooks)."""
     return f"<!--ls-handbook-{language}-{handbook_id}-->"
-
-
-def page_sources(cat: Catalogue) -> dict[str, str]:
-    """The source file behind every page of the site, for "Edit this page" links."""
-    sources = {page.site_path: f"content/{page.site_path}" for page in cat.pages}
-    if cat.site is not None:
-        sources.update({programme_path(p.id): SITE_CONFIG for p in cat.site.programmes})
-        sources.update({audience_path(a.id): SITE_CONFIG for a in cat.site.audiences})
-    for module in cat.modules.values():
-        sources[module_path(module.record.id)] = str(module.path)
-        sources.update({session_path(s.module_id, s.id): str(s.source.path)
-                        for s in module.all_sessions})
-    for checklist_id in cat.checklists:
-        sources[checklist_path(checklist_id)] = f"{CHECKLISTS_DIR}/{checklist_id}.yml"
-        sources[decision_path(checklist_id)] = f"{CHECKLISTS_DIR}/{checklist_id}.yml"
-    sources[GLOSSARY] = GLOSSARY_FILE
-    sources[SOURCES] = SOURCES_FILE
-    return sources
 
 
 def programme_page(cat: Catalogue, page: ProgrammePage) -> str:
     """A programme: its days, the modules of each, objectives rolled up, total contact time."""
     programme = page.programme
-    ids = dict.fromkeys(m for day in programme.days for m in day.modules if m in cat.modules)
-    modules = [cat.modules[m] for m in ids]
+    modules = [cat.modules[m] for m in programme.module_ids if m in cat.modules]
     audiences = {a.id: a.title for a in cat.site.audiences} if cat.site else {}
     return render(
         "programme.md.j2", cat, programme=programme, modules=cat.modules,

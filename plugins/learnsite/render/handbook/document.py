@@ -31,7 +31,15 @@ from learnsite.render.checklist_pages import counts_toward, decision_markdown
 from learnsite.render.markdown import convert
 from learnsite.render.pages import expand_page, language_name
 from learnsite.schedule import clock, schedule_programme
-from learnsite.site_paths import GLOSSARY, checklist_path, decision_path, module_path, session_path
+from learnsite.site_paths import (
+    GLOSSARY,
+    SOURCES,
+    checklist_path,
+    decision_path,
+    module_path,
+    programme_path,
+    session_path,
+)
 from learnsite.strings import translator
 
 _HREF = re.compile(r'<a href="([^"#]*\.md)(#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
@@ -52,8 +60,12 @@ class Part:
     html: str
     sections: tuple[tuple[str, str], ...] = ()
     foreign: frozenset[str] = frozenset()
-    """The part's and sections' anchors whose titles are still in the source language: set left
-    to right in a right-to-left handbook, and marked so in the contents."""
+    """The part's and sections' anchors whose titles and text are still in the source language:
+    titles set left to right in a right-to-left handbook, marked so in the contents, and their
+    pages counted as not translated."""
+    untranslated: bool = False
+    """Whether the part's text (under a title in the handbook's language) is still in the
+    source language."""
 
 
 @dataclass(frozen=True)
@@ -166,11 +178,8 @@ class _Builder:
         self.cat = cat
         self.handbook = handbook
         self.t = translator(cat.language)
-        self.programme = next((p for p in cat.site.programmes if p.id == handbook.programme), None) \
-            if cat.site else None
-        ids = ([m for day in self.programme.days for m in day.modules] if self.programme
-               else handbook.modules or [])
-        self.modules = [cat.modules[m] for m in dict.fromkeys(ids) if m in cat.modules]
+        self.programme = cat.programme(handbook.programme)
+        self.modules = cat.handbook_modules(handbook)
         self.anchors = {session_path(m.record.id, s.id): session_anchor(s)
                         for m in self.modules for s in m.all_sessions}
         self.anchors |= {module_path(m.record.id): f"m-{m.record.id}" for m in self.modules}
@@ -179,14 +188,18 @@ class _Builder:
             self.anchors[GLOSSARY] = "glossary"
 
     def markdown(self, text: str, site_path: str) -> str:
-        """Convert Markdown of the page at `site_path`, with print-ready links and embeds."""
+        """Convert Markdown of the page at `site_path`, with print-ready links and embeds. Text
+        not yet translated gets its blocks' labels ("Activity", "Answer") in its own language,
+        so that each passage reads in one language."""
+        language = self.cat.language if self.cat.is_translated(site_path) else self.source_lang
+
         def form_note(block: Block) -> str:
             target = f"../../checklists/{block.title}.md"
-            return f"*[{self.t('checklist-form')}]({target})*"
+            return f"*[{translator(language)('checklist-form')}]({target})*"
 
         text = replace_blocks(text, "checklist", form_note)
         html = self.convert(expand_page(text, self.cat, site_path), self.cat.markdown,
-                            self.handbook.edition, self.cat.language)
+                            self.handbook.edition, language)
         return self._links(_scoped(html, self.anchors.get(site_path, "page")), site_path)
 
     @property
@@ -227,14 +240,15 @@ class _Builder:
     def overview(self) -> Iterator[Part]:
         if self.programme is None:
             return
+        untranslated = not self.cat.is_translated(programme_path(self.programme.id))
         html = _env().get_template("overview.html.j2").render(
             programme=self.programme, days=schedule_programme(self.programme, self.cat.modules),
-            clock=clock, t=self.t, source=self.source_lang,
+            clock=clock, t=self.t, source=self.source_lang, untranslated=untranslated,
             translated=lambda slot: slot.kind != "session" or self.cat.is_translated(
                 session_path(slot.module_id or "", slot.session_id or "")),
             objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
                         for m in self.modules for o in m.record.objectives])
-        yield Part("overview", "overview", self.t("overview"), html)
+        yield Part("overview", "overview", self.t("overview"), html, untranslated=untranslated)
 
     def chapters(self) -> Iterator[Part]:
         yield from (self.module(m) for m in self.modules)
@@ -246,7 +260,9 @@ class _Builder:
             terms = sorted(self.cat.glossary.terms, key=lambda term: term.term)
             text = _env().get_template("glossary.md.j2").render(
                 terms=terms, sources=self.cat.sources.by_id(), t=self.t)
-            yield Part("glossary", "glossary", self.t("glossary"), self.markdown(text, GLOSSARY))
+            yield Part("glossary", "glossary", self.t("glossary"),
+                       self.source_language(self.markdown(text, GLOSSARY), GLOSSARY),
+                       untranslated=not self.cat.is_translated(GLOSSARY))
 
     def sources(self) -> Iterator[Part]:
         """The bibliography: every source cited by what this handbook prints."""
@@ -256,8 +272,9 @@ class _Builder:
         cited = citing_pages(self.cat)
         sources = [s for s in self.cat.sources.sources if printed & set(cited.get(s.id, {}))]
         if sources:
-            yield Part("sources", "sources", self.t("sources"),
-                       _env().get_template("sources.html.j2").render(sources=sources, t=self.t))
+            html = _env().get_template("sources.html.j2").render(sources=sources, t=self.t)
+            yield Part("sources", "sources", self.t("sources"), self.source_language(html, SOURCES),
+                       untranslated=not self.cat.is_translated(SOURCES))
 
     def module(self, module: LoadedModule) -> Part:
         sessions = []
@@ -286,23 +303,28 @@ class _Builder:
                                                            prefix=f"c-{c.id}-"),
                                          decision_path(c.id))
                      for c in self.cat.checklists.values()}
+        foreign = {f"c-{c}" for c in self.cat.checklists if not self.cat.is_translated(checklist_path(c))}
         html = _env().get_template("checklists.html.j2").render(
             checklists=list(self.cat.checklists.values()), t=self.t, decisions=decisions,
-            counts=partial(counts_toward, self.t))
+            counts=partial(counts_toward, self.t), foreign=foreign, source=self.source_lang)
         yield Part("checklists", "checklists", self.t("checklists"), html,
-                   tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()))
+                   tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()),
+                   frozenset(foreign))
 
     def handouts(self) -> Iterator[Part]:
-        pieces = []
+        pieces, translated = [], []
         for module in self.modules:
             for session in module.all_sessions:
                 body = session.source.body.splitlines()
+                path = session_path(module.record.id, session.id)
                 for block in scan(session.source.body).blocks:
                     if block.name == "handout" and block.end_line is not None:
                         text = "\n".join(body[block.line - 1: block.end_line])
-                        pieces.append(self.markdown(text, session_path(module.record.id, session.id)))
+                        pieces.append(self.source_language(self.markdown(text, path), path))
+                        translated.append(self.cat.is_translated(path))
         if pieces:
-            yield Part("handouts", "handouts", self.t("handouts"), "\n".join(pieces))
+            yield Part("handouts", "handouts", self.t("handouts"), "\n".join(pieces),
+                       untranslated=not any(translated))
 
 
 def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_html,

@@ -13,7 +13,7 @@ sources.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
@@ -22,6 +22,7 @@ from typing import TypeVar
 
 import pikepdf
 
+from learnsite.load.coverage import Coverage, handbook_coverage
 from learnsite.model.catalogue import Catalogue
 from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
@@ -70,6 +71,10 @@ class Rendered:
     reused: int = 0
     warnings: tuple[str, ...] = ()
     """Each warning once, saying where: "Basics: Ignored `x: y` at 3:1, unknown property."."""
+    coverage: Coverage | None = None
+    """For a handbook in another language than the content's, what of it is translated."""
+    foreign_pages: int = 0
+    """Pages printing text still in the content's language."""
 
 
 class _Book:
@@ -81,6 +86,7 @@ class _Book:
         site = language_cat.site
         self.handbook = next((h for h in site.handbooks if h.id == handbook.id), handbook) \
             if site else handbook
+        self.coverage = handbook_coverage(cat, handbook)
         self.target = target
         self.store = store
         self.css = css
@@ -161,7 +167,13 @@ class _Book:
         unfinished.replace(self.target)
         fresh = sum(1 for unit in units if unit.pdf in renderer.fresh)
         return Rendered(self.handbook, self.target, pages, self.target.stat().st_size, fresh,
-                        len(units) - fresh, _warnings(heard))
+                        len(units) - fresh, _warnings(heard), self.coverage,
+                        foreign_pages(self.document.parts, dict(self.parts_facts)))
+
+    @property
+    def parts_facts(self) -> Iterator[tuple[str, Facts]]:
+        """Each rendered part's id and facts."""
+        return ((unit.id, facts) for unit, facts in self.parts)
 
     def _label(self, unit_id: str) -> str:
         """What a maintainer would call a unit: its part's title, or the front matter."""
@@ -214,6 +226,23 @@ class _Book:
             lost = [title for title, _ in expected if title not in {t for t, _ in found}]
             raise HandbookError(f"handbook `{self.handbook.id}`: its outline does not match its "
                                 f"source (missing: {', '.join(lost) or 'sessions of a part'})")
+
+
+def foreign_pages(parts: Sequence[Part], facts: Mapping[str, Facts]) -> int:
+    """How many pages print text still in the content's language. A page belongs to the last
+    section (or the part itself) that starts on or before it."""
+    count = 0
+    for part in parts:
+        if part.id not in facts:
+            continue
+        rendered = facts[part.id]
+        anchors = [part.id, *(section for section, _ in part.sections)]
+        starts = sorted((rendered.anchors[anchor], order, anchor)
+                        for order, anchor in enumerate(anchors) if anchor in rendered.anchors)
+        for page in range(rendered.pages):
+            owner = next((anchor for start, _, anchor in reversed(starts) if start <= page), part.id)
+            count += owner in part.foreign or (owner == part.id and part.untranslated)
+    return count
 
 
 def _warnings(heard: list[tuple[str, Facts]]) -> tuple[str, ...]:
@@ -316,6 +345,27 @@ def describe(rendered: Rendered, language: str = "en", html: bool = False) -> st
                                 size=f"<bdi>{size}</bdi>" if html else size)
 
 
+def translated_share(rendered: Rendered, language: str = "en") -> str:
+    """"translated: 24 of 26 sessions, 101 of 109 pages", in `language`; empty for a handbook
+    in the content's own language."""
+    if rendered.coverage is None:
+        return ""
+    t = translator(language)
+    pages = t("translated-pages", pages=rendered.pages - rendered.foreign_pages, total=rendered.pages)
+    if not rendered.coverage.sessions:
+        return t("translated-share", share=pages)
+    sessions = t("translated-sessions", sessions=rendered.coverage.translated_sessions,
+                 total=rendered.coverage.sessions)
+    return t("translated-share", share=f"{sessions}{t('list-comma')}{pages}")
+
+
+def log_line(rendered: Rendered, shown: str) -> str:
+    """A written handbook as the build log gives it: its file (`shown` as given), facts,
+    share translated and what the cache saved."""
+    facts = [describe(rendered), translated_share(rendered), reuse(rendered)]
+    return f"{shown} ({'; '.join(fact for fact in facts if fact)})"
+
+
 def reuse(rendered: Rendered) -> str:
     """"1 of 14 parts rendered, the others reused": what the cache saved, for the build log."""
     return (f"{rendered.rendered} of {rendered.rendered + rendered.reused} parts rendered"
@@ -324,7 +374,7 @@ def reuse(rendered: Rendered) -> str:
 
 def stamp_handbooks(site_dir: Path, written: list[Rendered], languages: list[str]) -> None:
     """Write each handbook's page count and size, in each page's language, where it links to it."""
-    slots = {handbook_slot(r.path.stem, language): describe(r, language, html=True)
+    slots = {handbook_slot(r.path.stem, language): _facts_html(r, language)
              for r in written for language in languages}
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -332,3 +382,11 @@ def stamp_handbooks(site_dir: Path, written: list[Rendered], languages: list[str
             for slot, facts in slots.items():
                 text = text.replace(slot, facts)
             page.write_text(text, encoding="utf-8")
+
+
+def _facts_html(rendered: Rendered, language: str) -> str:
+    """What a page says of a handbook beside its link: pages and size, and how much of it is
+    translated."""
+    share = translated_share(rendered, language)
+    facts = describe(rendered, language, html=True)
+    return f"{facts}{translator(language)('list-semicolon')}{share}" if share else facts
