@@ -85,3 +85,36 @@ def test_switcher_reaches_the_twin_page_and_back(browser: Browser, bilingual_url
         assert page.url == f"{bilingual_url}{expected}"
         assert page.locator("html").get_attribute("lang") == language
     page.close()
+
+
+@pytest.fixture
+def arabic_site(browser: Browser, site_url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site_url}/ar/", wait_until="networkidle")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("العامله", "التحدث مع العاملة المنزلية بأمان"),   # ta marbuta typed as ha
+    ("بالعاملة", "الوصول إلى العمال المنزليين حيث لا يستطيع التفتيش الدخول"),  # written بالعاملة
+    ("للمريض", "رؤية المريض على انفراد، بموافقته"),     # a prefix on the query
+    ("الايواء", "إرشادات لموظفي دور الإيواء"),          # typed without hamza
+    ("والمطارات", "إرشادات لموظفي الهجرة والمطارات"),
+    ("طفلا", "عندما قد يكون الشخص طفلًا"),               # written with tanwin
+])
+def test_arabic_search_finds_the_translated_guidance_and_workshop(
+        arabic_site: Page, query: str, expected: str) -> None:
+    assert expected in _search(arabic_site, query)
+
+
+def test_an_arabic_session_reads_well_on_a_phone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{site_url}/ar/modules/domestic-workers/talking-with-a-domestic-worker/",
+              wait_until="networkidle")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert not page.locator(".ls-untranslated").count(), "the session is translated"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing runs off the side"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "arabic-session-360px.png"), full_page=True)
+    page.close()
