@@ -36,7 +36,7 @@ class Line:
     text: str
 
 
-def _pages(pdf: Path) -> list[list[Line]]:
+def pdf_lines(pdf: Path) -> list[list[Line]]:
     """Each page's lines with where they start and end."""
     out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
                          text=True, check=True).stdout
@@ -56,7 +56,7 @@ def _mostly_arabic(lines: list[Line]) -> bool:
 
 @pytest.fixture(scope="module")
 def handbooks(built_site: Path) -> dict[str, list[list[Line]]]:
-    return {name: _pages(built_site / "handbooks" / f"{name}.pdf") for name in DECLARED}
+    return {name: pdf_lines(built_site / "handbooks" / f"{name}.pdf") for name in DECLARED}
 
 
 @pytest.mark.parametrize("name", WORKSHOP)

@@ -10,6 +10,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from test_arabic_handbooks import pdf_lines
 from conftest import edit, make_bilingual, mkdocs_build
 from learnsite.cli import main
 from learnsite.load.project import load_project
@@ -124,6 +125,20 @@ def test_checklists_print_as_forms_with_how_the_result_is_decided(handbooks) -> 
     assert "No indicators observed, in every other case." in text
     assert "Deception (Source: ILO indicators of forced labour, International Labour Office, " \
         "2012.)" in text
+
+
+def test_what_is_still_english_prints_left_to_right_in_an_arabic_handbook(handbooks) -> None:
+    """The fixture's Basics module is not translated: its title, session and activity read left
+    to right in English, and the contents says so."""
+    pages = pdf_lines(handbooks["workshop-ar"])
+    left = min(line.left for page in pages for line in page)
+    [session] = [page for page in pages if any(line.text == "Three parts" for line in page)]
+    for title in ("Definitions", "Three parts", "Activity: Spot the parts · 15 min · Exercise"):
+        [line] = [line for line in session if line.text == title]
+        assert line.left < left + 20, f"{title!r} starts at the left margin"
+    contents = BIDI.sub("", PdfReader(handbooks["workshop-ar"]).pages[1].extract_text())
+    assert re.search(r"Basics\W*بالإنجليزية", contents), "marked in the contents"
+    assert not re.search(r"نظرة عامة على البرنامج\W*بالإنجليزية", contents), "only what is English"
 
 
 def test_arabic_handbook_reads_in_order(handbooks) -> None:

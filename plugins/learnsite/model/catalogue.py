@@ -10,7 +10,7 @@ from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.markdown_config import MarkdownConfig
-from learnsite.model.site import Handbook, Programme, SiteConfig
+from learnsite.model.site import ENGLISH, Handbook, Language, Programme, SiteConfig
 from learnsite.model.sources import Sources
 
 
@@ -90,6 +90,12 @@ class Catalogue:
     def is_translated(self, site_path: str) -> bool:
         """Whether a page is in this catalogue's language (always, for the source language)."""
         return self.translated is None or site_path in self.translated
+
+    @property
+    def source_language(self) -> Language:
+        """The language the content is written in (the site's first): what is not yet
+        translated stays in it, and in its direction."""
+        return self.site.languages[0] if self.site and self.site.languages else ENGLISH
 
     def programme(self, programme_id: str | None) -> Programme | None:
         """The programme of that id, or None (also when there is no site configuration)."""

@@ -27,6 +27,10 @@ class Language(Record):
     dir: Literal["ltr", "rtl"] = Field("ltr", description="Writing direction.")
 
 
+ENGLISH = Language(code="en", name="English")
+"""The language of a project that names none."""
+
+
 class Audience(Record):
     """A group of frontliners that guidance and modules are written for."""
 

@@ -85,8 +85,10 @@ def mark_untranslated(markdown: str, cat: Catalogue, site_path: str) -> str:
         return markdown
     t = translator(cat.language)
     notice = t("untranslated", language=html.escape(language_name(cat)), source=t("in-source-language"))
+    source = cat.source_language
     return (f'<p class="ls-untranslated" role="note">{notice}</p>\n\n'
-            f'<div lang="en" dir="ltr" class="ls-source-language" markdown>\n\n{markdown}\n\n</div>\n')
+            f'<div lang="{source.code}" dir="{source.dir}" class="ls-source-language" markdown>\n\n'
+            f'{markdown}\n\n</div>\n')
 
 
 def language_name(cat: Catalogue) -> str:

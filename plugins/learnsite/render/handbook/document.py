@@ -179,6 +179,7 @@ class _Builder:
         self.handbook = handbook
         self.t = translator(cat.language)
         self.programme = cat.programme(handbook.programme)
+        self.source = cat.source_language
         self.modules = cat.handbook_modules(handbook)
         self.anchors = {session_path(m.record.id, s.id): session_anchor(s)
                         for m in self.modules for s in m.all_sessions}
@@ -191,7 +192,7 @@ class _Builder:
         """Convert Markdown of the page at `site_path`, with print-ready links and embeds. Text
         not yet translated gets its blocks' labels ("Activity", "Answer") in its own language,
         so that each passage reads in one language."""
-        language = self.cat.language if self.cat.is_translated(site_path) else self.source_lang
+        language = self.cat.language if self.cat.is_translated(site_path) else self.source.code
 
         def form_note(block: Block) -> str:
             target = f"../../checklists/{block.title}.md"
@@ -202,16 +203,12 @@ class _Builder:
                             self.handbook.edition, language)
         return self._links(_scoped(html, self.anchors.get(site_path, "page")), site_path)
 
-    @property
-    def source_lang(self) -> str:
-        """The language the content is written in (the site's first)."""
-        return self.cat.site.languages[0].code if self.cat.site else "en"
-
-    def source_language(self, html: str, site_path: str) -> str:
+    def in_own_language(self, html: str, site_path: str) -> str:
         """Text not yet translated keeps its own language and direction inside the handbook."""
         if self.cat.is_translated(site_path):
             return html
-        return f'<div lang="{self.source_lang}" dir="ltr" class="source-language">{html}</div>'
+        return (f'<div lang="{self.source.code}" dir="{self.source.dir}" class="source-language">'
+                f'{html}</div>')
 
     def _links(self, html: str, site_path: str) -> str:
         def relink(match: re.Match[str]) -> str:
@@ -243,7 +240,7 @@ class _Builder:
         untranslated = not self.cat.is_translated(programme_path(self.programme.id))
         html = _env().get_template("overview.html.j2").render(
             programme=self.programme, days=schedule_programme(self.programme, self.cat.modules),
-            clock=clock, t=self.t, source=self.source_lang, untranslated=untranslated,
+            clock=clock, t=self.t, source=self.source, untranslated=untranslated,
             translated=lambda slot: slot.kind != "session" or self.cat.is_translated(
                 session_path(slot.module_id or "", slot.session_id or "")),
             objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
@@ -261,7 +258,7 @@ class _Builder:
             text = _env().get_template("glossary.md.j2").render(
                 terms=terms, sources=self.cat.sources.by_id(), t=self.t)
             yield Part("glossary", "glossary", self.t("glossary"),
-                       self.source_language(self.markdown(text, GLOSSARY), GLOSSARY),
+                       self.in_own_language(self.markdown(text, GLOSSARY), GLOSSARY),
                        untranslated=not self.cat.is_translated(GLOSSARY))
 
     def sources(self) -> Iterator[Part]:
@@ -273,7 +270,7 @@ class _Builder:
         sources = [s for s in self.cat.sources.sources if printed & set(cited.get(s.id, {}))]
         if sources:
             html = _env().get_template("sources.html.j2").render(sources=sources, t=self.t)
-            yield Part("sources", "sources", self.t("sources"), self.source_language(html, SOURCES),
+            yield Part("sources", "sources", self.t("sources"), self.in_own_language(html, SOURCES),
                        untranslated=not self.cat.is_translated(SOURCES))
 
     def module(self, module: LoadedModule) -> Part:
@@ -282,13 +279,13 @@ class _Builder:
             text = session.source.body.lstrip("\n")
             text = text.partition("\n")[2] if text.startswith("# ") else text  # title comes from meta
             path = session_path(module.record.id, session.id)
-            sessions.append((session, self.source_language(self.markdown(text, path), path),
+            sessions.append((session, self.in_own_language(self.markdown(text, path), path),
                              self.cat.is_translated(path)))
         part_id = f"m-{module.record.id}"
         untranslated = not self.cat.is_translated(module_path(module.record.id))
         html = _env().get_template("module.html.j2").render(
             module=module.record, sessions=sessions, anchor=session_anchor, t=self.t,
-            untranslated=untranslated, source=self.source_lang)
+            untranslated=untranslated, source=self.source)
         foreign = {session_anchor(s) for s, _, translated in sessions if not translated}
         return Part(part_id, "module", module.record.title, html,
                     tuple((session_anchor(s), s.meta.title) for s, _, _ in sessions),
@@ -306,7 +303,7 @@ class _Builder:
         foreign = {f"c-{c}" for c in self.cat.checklists if not self.cat.is_translated(checklist_path(c))}
         html = _env().get_template("checklists.html.j2").render(
             checklists=list(self.cat.checklists.values()), t=self.t, decisions=decisions,
-            counts=partial(counts_toward, self.t), foreign=foreign, source=self.source_lang)
+            counts=partial(counts_toward, self.t), foreign=foreign, source=self.source)
         yield Part("checklists", "checklists", self.t("checklists"), html,
                    tuple((f"c-{c.id}", c.title) for c in self.cat.checklists.values()),
                    frozenset(foreign))
@@ -320,7 +317,7 @@ class _Builder:
                 for block in scan(session.source.body).blocks:
                     if block.name == "handout" and block.end_line is not None:
                         text = "\n".join(body[block.line - 1: block.end_line])
-                        pieces.append(self.source_language(self.markdown(text, path), path))
+                        pieces.append(self.in_own_language(self.markdown(text, path), path))
                         translated.append(self.cat.is_translated(path))
         if pieces:
             yield Part("handouts", "handouts", self.t("handouts"), "\n".join(pieces),
@@ -340,7 +337,7 @@ def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_h
     context: dict[str, object] = {
         "handbook": handbook, "programme": builder.programme, "t": builder.t,
         "organisation": cat.site.organisation if cat.site else None, "language": cat.language,
-        "source": builder.source_lang,
+        "source": builder.source,
         "language_name": language_name(cat), "direction": direction,
         "date": max(dates).isoformat() if dates else "",
         "version": versions[-1] if versions else "1.0"}
