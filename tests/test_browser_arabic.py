@@ -3,6 +3,7 @@ Arabic is written (attached prefixes, hamza and other letter variants, diacritic
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import pytest
@@ -21,12 +22,17 @@ def _search(page: Page, query: str) -> list[str]:
     return [titles.nth(i).inner_text().strip() for i in range(titles.count())]
 
 
-@pytest.fixture
-def arabic(browser: Browser, bilingual_url: str):
+def _arabic_home(browser: Browser, site: str) -> Iterator[Page]:
+    """The Arabic home page of `site`, on a desktop-sized screen."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{bilingual_url}/ar/", wait_until="networkidle")
+    page.goto(f"{site}/ar/", wait_until="networkidle")
     yield page
     page.close()
+
+
+@pytest.fixture
+def arabic(browser: Browser, bilingual_url: str) -> Iterator[Page]:
+    yield from _arabic_home(browser, bilingual_url)
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -88,11 +94,9 @@ def test_switcher_reaches_the_twin_page_and_back(browser: Browser, bilingual_url
 
 
 @pytest.fixture
-def arabic_site(browser: Browser, site_url: str):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site_url}/ar/", wait_until="networkidle")
-    yield page
-    page.close()
+def arabic_site(browser: Browser, site_url: str) -> Iterator[Page]:
+    """The repository's own Arabic site."""
+    yield from _arabic_home(browser, site_url)
 
 
 @pytest.mark.parametrize(("query", "expected"), [

@@ -10,12 +10,12 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from test_arabic_handbooks import pdf_lines
 from conftest import edit, make_bilingual, mkdocs_build
 from learnsite.cli import main
 from learnsite.load.project import load_project
 from learnsite.render.handbook import pdf
 from learnsite.render.handbook.pdf import CSS, HandbookError, build_all, render_handbook
+from test_arabic_handbooks import pdf_lines
 
 pytestmark = pytest.mark.pdf
 
