@@ -47,7 +47,8 @@ def _widget_context(cat: Catalogue, checklist: Checklist, level: int, prefix: st
     answers = [(value, t(value)) for value in ("yes", "no", "unknown")]
 
     def sign_choice(indicator: Indicator, sign: Sign) -> str:
-        return choice.render(id=sign.id, text=sign.text, kind=sign.kind, prompt=sign.prompt,
+        prompt = t("quoted", text=sign.prompt) if sign.prompt else None
+        return choice.render(id=sign.id, text=sign.text, kind=sign.kind, prompt=prompt,
                              counts=counts_toward(t, checklist, indicator, sign), help=None,
                              indicator=indicator.id, labels=kinds, answers=answers).strip()
 
