@@ -10,6 +10,7 @@ from typing import Literal
 
 from learnsite.diagnostics import Diagnostic, Severity
 from learnsite.load.translations import Entry, LanguageStatus
+from learnsite.strings import counted
 
 Format = Literal["text", "github", "json"]
 
@@ -57,22 +58,18 @@ def _as_dict(d: Diagnostic) -> dict[str, object]:
 
 def summary(diagnostics: Sequence[Diagnostic], files: int | None = None) -> str:
     """"3 problems (2 errors, 1 warning) in 2 files; 40 files checked", or a clean bill."""
-    checked = f"; {_count(files, 'file')} checked" if files is not None else ""
+    checked = f"; {counted(files, 'file')} checked" if files is not None else ""
     if not diagnostics:
         return f"No problems found{checked}."
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
     notices = len(diagnostics) - errors - warnings
     paths = len({d.location.path for d in diagnostics})
-    counts = [_count(errors, "error"), _count(warnings, "warning")]
+    counts = [counted(errors, "error"), counted(warnings, "warning")]
     if notices:
-        counts.append(_count(notices, "notice"))
-    return (f"{_count(len(diagnostics), 'problem')} ({', '.join(counts)}) "
-            f"in {_count(paths, 'file')}{checked}.")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+        counts.append(counted(notices, "notice"))
+    return (f"{counted(len(diagnostics), 'problem')} ({', '.join(counts)}) "
+            f"in {counted(paths, 'file')}{checked}.")
 
 
 def render_status(statuses: Sequence[LanguageStatus], root: Path, fmt: Format) -> str:

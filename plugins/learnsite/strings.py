@@ -405,3 +405,8 @@ def human_size(size: int, language: str) -> str:
     if size < 1024 * 1024:
         return t("size-kb", n=max(1, round(size / 1024)))
     return t("size-mb", n=f"{size / (1024 * 1024):.1f}")
+
+
+def counted(n: int, noun: str) -> str:
+    """"1 file", "3 files": for the command line's messages, which are in English."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

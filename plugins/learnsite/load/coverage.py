@@ -25,6 +25,7 @@ from learnsite.site_paths import (
     programme_path,
     session_path,
 )
+from learnsite.strings import counted
 
 _NAMED = 8
 """How many untranslated files the warning names before it says how many more."""
@@ -34,10 +35,8 @@ _NAMED = 8
 class Text:
     """One page's text as a handbook prints it."""
 
-    site_path: str
     source: str
     """The file to translate, relative to the project root."""
-    title: str
     session: bool
     translated: bool
 
@@ -46,7 +45,6 @@ class Text:
 class Coverage:
     """The texts of a handbook or programme in one language, and which are translated."""
 
-    language: str
     texts: tuple[Text, ...]
 
     @property
@@ -77,7 +75,7 @@ def handbook_coverage(cat: Catalogue, handbook: Handbook) -> Coverage | None:
     translated = cat.translations.get(handbook.language)
     if translated is None:
         return None
-    return Coverage(handbook.language, tuple(_texts(translated, _printed(translated, handbook))))
+    return Coverage(tuple(_texts(translated, _printed(translated, handbook))))
 
 
 def programme_coverage(cat: Catalogue, programme: Programme, language: str) -> Coverage | None:
@@ -87,7 +85,7 @@ def programme_coverage(cat: Catalogue, programme: Programme, language: str) -> C
         return None
     modules = [translated.modules[m] for m in programme.module_ids if m in translated.modules]
     paths = [programme_path(programme.id), *_module_texts(modules)]
-    return Coverage(language, tuple(_texts(translated, paths)))
+    return Coverage(tuple(_texts(translated, paths)))
 
 
 def _printed(cat: Catalogue, handbook: Handbook) -> list[str]:
@@ -101,7 +99,7 @@ def _printed(cat: Catalogue, handbook: Handbook) -> list[str]:
             paths += _module_texts(modules)
         elif part == "handouts":
             paths += [session_path(m.record.id, s.id) for m in modules for s in m.all_sessions
-                      if any(b.name == "handout" for b in scan(s.source.body).blocks)]
+                      if scan(s.source.body).closed("handout")]
         elif part == "checklists":
             paths += [checklist_path(c) for c in cat.checklists]
         elif part == "glossary":
@@ -119,14 +117,9 @@ def _module_texts(modules: list[LoadedModule]) -> Iterator[str]:
 
 def _texts(cat: Catalogue, paths: list[str]) -> Iterator[Text]:
     sources = page_sources(cat)
-    sessions = {session_path(m.record.id, s.id): s.meta.title
-                for m in cat.modules.values() for s in m.all_sessions}
-    titles = {module_path(m.record.id): m.record.title for m in cat.modules.values()}
-    titles |= {checklist_path(c.id): c.title for c in cat.checklists.values()}
-    titles |= {programme_path(p.id): p.title for p in (cat.site.programmes if cat.site else [])}
+    sessions = {session_path(m.record.id, s.id) for m in cat.modules.values() for s in m.all_sessions}
     for path in paths:
-        yield Text(path, sources.get(path, SITE_CONFIG), sessions.get(path) or titles.get(path, path),
-                   path in sessions, cat.is_translated(path))
+        yield Text(sources[path], path in sessions, cat.is_translated(path))
 
 
 def check_handbook_coverage(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnostics) -> None:
@@ -142,20 +135,17 @@ def check_handbook_coverage(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: 
             continue
         left = coverage.untranslated
         sessions = sum(1 for text in left if text.session)
-        counted = [f"{sessions} of its {coverage.sessions} sessions"] if sessions else []
+        kinds = [f"{sessions} of its {coverage.sessions} sessions"] if sessions else []
         if len(left) > sessions:
-            counted.append(_count(len(left) - sessions, "other text"))
+            kinds.append(counted(len(left) - sessions, "other text"))
         files = ", ".join(text.source for text in left[:_NAMED])
         more = f" and {len(left) - _NAMED} more" if len(left) > _NAMED else ""
         language = names.get(handbook.language, handbook.language)
         diags.add("handbook-untranslated", doc.at(("handbooks", index, "language")),
                   f"handbook `{handbook.id}` is offered in {language} but prints "
-                  f"{' and '.join(counted)} in {names.get(cat.language, cat.language)}: "
+                  f"{' and '.join(kinds)} in {names.get(cat.language, cat.language)}: "
                   f"{files}{more}",
                   f"Translate each beside its source (`x.{handbook.language}.md` beside `x.md`, "
                   f"`x.{handbook.language}.yml` beside `x.yml`) and stamp it with `learnsite "
                   f"translations --stamp FILE`, or offer the handbook in {language} once they are.")
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -92,6 +92,11 @@ class Scan:
     citations: tuple[Citation, ...]
     code_free_lines: tuple[tuple[int, str], ...]
 
+    def closed(self, name: str) -> list[Block]:
+        """The `/// name` blocks that have their closing line, in order (an unclosed one is
+        reported by the checks and used by nobody)."""
+        return [block for block in self.blocks if block.name == name and block.closed]
+
 
 def heading_slug(text: str) -> str:
     """The id Python-Markdown's toc gives a heading (mkdocs.yml uses the same slugify)."""
@@ -180,11 +185,10 @@ def replace_marks(text: str, marks: Sequence[Mark], render: Callable[[Mark], str
 def replace_blocks(markdown: str, name: str, render: Callable[[Block], str | None]) -> str:
     """Replace each closed `/// name` block by `render(block)` (None leaves it as it is)."""
     lines = markdown.splitlines()
-    for block in reversed(scan(markdown).blocks):
-        if block.name == name and block.end_line is not None:
-            replacement = render(block)
-            if replacement is not None:
-                lines[block.line - 1: block.end_line] = [replacement]
+    for block in reversed(scan(markdown).closed(name)):
+        replacement = render(block)
+        if replacement is not None:
+            lines[block.line - 1: block.end_line] = [replacement]
     return "\n".join(lines) + "\n"
 
 

@@ -190,8 +190,8 @@ class _Builder:
 
     def markdown(self, text: str, site_path: str) -> str:
         """Convert Markdown of the page at `site_path`, with print-ready links and embeds. Text
-        not yet translated gets its blocks' labels ("Activity", "Answer") in its own language,
-        so that each passage reads in one language."""
+        not yet translated stays in its own language and direction, its blocks' labels
+        ("Activity", "Answer") too, so that each passage reads in one language."""
         language = self.cat.language if self.cat.is_translated(site_path) else self.source.code
 
         def form_note(block: Block) -> str:
@@ -201,7 +201,8 @@ class _Builder:
         text = replace_blocks(text, "checklist", form_note)
         html = self.convert(expand_page(text, self.cat, site_path), self.cat.markdown,
                             self.handbook.edition, language)
-        return self._links(_scoped(html, self.anchors.get(site_path, "page")), site_path)
+        return self.in_own_language(
+            self._links(_scoped(html, self.anchors.get(site_path, "page")), site_path), site_path)
 
     def in_own_language(self, html: str, site_path: str) -> str:
         """Text not yet translated keeps its own language and direction inside the handbook."""
@@ -258,7 +259,7 @@ class _Builder:
             text = _env().get_template("glossary.md.j2").render(
                 terms=terms, sources=self.cat.sources.by_id(), t=self.t)
             yield Part("glossary", "glossary", self.t("glossary"),
-                       self.in_own_language(self.markdown(text, GLOSSARY), GLOSSARY),
+                       self.markdown(text, GLOSSARY),
                        untranslated=not self.cat.is_translated(GLOSSARY))
 
     def sources(self) -> Iterator[Part]:
@@ -279,8 +280,7 @@ class _Builder:
             text = session.source.body.lstrip("\n")
             text = text.partition("\n")[2] if text.startswith("# ") else text  # title comes from meta
             path = session_path(module.record.id, session.id)
-            sessions.append((session, self.in_own_language(self.markdown(text, path), path),
-                             self.cat.is_translated(path)))
+            sessions.append((session, self.markdown(text, path), self.cat.is_translated(path)))
         part_id = f"m-{module.record.id}"
         untranslated = not self.cat.is_translated(module_path(module.record.id))
         html = _env().get_template("module.html.j2").render(
@@ -314,11 +314,9 @@ class _Builder:
             for session in module.all_sessions:
                 body = session.source.body.splitlines()
                 path = session_path(module.record.id, session.id)
-                for block in scan(session.source.body).blocks:
-                    if block.name == "handout" and block.end_line is not None:
-                        text = "\n".join(body[block.line - 1: block.end_line])
-                        pieces.append(self.in_own_language(self.markdown(text, path), path))
-                        translated.append(self.cat.is_translated(path))
+                for block in scan(session.source.body).closed("handout"):
+                    pieces.append(self.markdown("\n".join(body[block.line - 1: block.end_line]), path))
+                    translated.append(self.cat.is_translated(path))
         if pieces:
             yield Part("handouts", "handouts", self.t("handouts"), "\n".join(pieces),
                        untranslated=not any(translated))

@@ -13,7 +13,7 @@ sources.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
@@ -168,12 +168,8 @@ class _Book:
         fresh = sum(1 for unit in units if unit.pdf in renderer.fresh)
         return Rendered(self.handbook, self.target, pages, self.target.stat().st_size, fresh,
                         len(units) - fresh, _warnings(heard), self.coverage,
-                        foreign_pages(self.document.parts, dict(self.parts_facts)))
-
-    @property
-    def parts_facts(self) -> Iterator[tuple[str, Facts]]:
-        """Each rendered part's id and facts."""
-        return ((unit.id, facts) for unit, facts in self.parts)
+                        foreign_pages(self.document.parts,
+                                      {unit.id: facts for unit, facts in self.parts}))
 
     def _label(self, unit_id: str) -> str:
         """What a maintainer would call a unit: its part's title, or the front matter."""
