@@ -13,6 +13,7 @@ from learnsite.load.cases import screen_case, screened_cases
 from learnsite.load.mdscan import Block, replace_blocks, scan
 from learnsite.model.catalogue import Catalogue
 from learnsite.model.checklist import Checklist, Indicator, Question, Sign
+from learnsite.render.citations import reference
 from learnsite.render.page_templates import env, render
 from learnsite.render.rule_words import outcome_rule
 from learnsite.site_paths import checklist_path, decision_path
@@ -100,8 +101,8 @@ def decision_markdown(cat: Catalogue, checklist: Checklist, level: int, *, page:
     sources = cat.sources.by_id()
 
     def source(indicator: Indicator) -> str:
-        found = sources[indicator.source or ""]
-        return f"*{found.title}*, {found.author}, {found.year}."
+        title, rest = reference(sources[indicator.source or ""], None, t("list-comma"))
+        return f"*{title}*{rest}"
 
     context = _rule_context(cat, checklist, level, prefix, decision_path(checklist.id))
     return render("decision.md.j2", cat, **context, page=page,

@@ -20,7 +20,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from learnsite.load.mdscan import scan
+from learnsite.model.catalogue import Catalogue
 from learnsite.model.sources import Source
+from learnsite.strings import translator
 
 _OPEN, _SEP, _CLOSE = "\u2983cite", "\u2999", "\u2984"
 _TOKEN = rf"{_OPEN}{_SEP}([^{_SEP}{_CLOSE}]*){_SEP}([^{_SEP}{_CLOSE}]*){_SEP}([^{_SEP}{_CLOSE}]*){_CLOSE}"
@@ -31,22 +33,25 @@ TREE_PRIORITY = 15
 """After the inline patterns (20) made the marks."""
 
 
-def reference(source: Source, locator: str | None) -> tuple[str, str]:
+def reference(source: Source, locator: str | None, comma: str) -> tuple[str, str]:
     """A source as a note gives it: its title, then the issuing body, the year and the place
-    cited (an article, a paragraph)."""
-    rest = ", ".join([source.author, str(source.year), *([locator] if locator else [])])
+    cited (an article, a paragraph), each after `comma` (the page's language's)."""
+    rest = "".join(f"{comma}{part}" for part in
+                   [source.author, str(source.year), *([locator] if locator else [])])
     return source.title, f"{rest}."
 
 
-def cite_tokens(markdown: str, sources: dict[str, Source]) -> str:
-    """Each citation of a known source replaced by a token carrying its reference (unknown ones
-    stay as written: `learnsite check` reports them)."""
+def cite_tokens(markdown: str, cat: Catalogue) -> str:
+    """Each citation of a known source replaced by a token carrying its reference in the
+    catalogue's language (unknown ones stay as written: `learnsite check` reports them)."""
+    sources = cat.sources.by_id()
     citations = [c for c in scan(markdown).citations if c.source in sources]
     if not citations:
         return markdown
+    comma = translator(cat.language)("list-comma")
     lines = markdown.split("\n")
     for citation in sorted(citations, key=lambda c: (c.line, c.col), reverse=True):
-        title, rest = reference(sources[citation.source], citation.locator)
+        title, rest = reference(sources[citation.source], citation.locator, comma)
         token = _SEP.join([_OPEN, citation.source, _clean(title), _clean(rest)]) + _CLOSE
         line = lines[citation.line - 1]
         start = citation.col - 1
@@ -92,7 +97,7 @@ class _Notes(Treeprocessor):
             item = etree.SubElement(listing, "li", {"id": f"ls-note-{number}"})
             emphasis = etree.SubElement(item, "em")
             emphasis.text = AtomicString(source_title)
-            emphasis.tail = AtomicString(f", {rest}")
+            emphasis.tail = AtomicString(rest)
 
 
 def register(md: Markdown, heading: Callable[[], str]) -> None:

@@ -43,9 +43,7 @@ from learnsite.strings import translator
 def generated_pages(cat: Catalogue) -> dict[str, str]:
     """Every page generated from data, by site path, in a stable order; citations in the texts
     written in YAML (a glossary definition, an indicator's description) become notes too."""
-    sources = cat.sources.by_id()
-    return {page.path: mark_untranslated(cite_tokens(page_markdown(cat, page), sources), cat,
-                                         page.path)
+    return {page.path: mark_untranslated(cite_tokens(page_markdown(cat, page), cat), cat, page.path)
             for page in pages_from_data(cat)}
 
 
@@ -175,4 +173,4 @@ def expand_page(markdown: str, cat: Catalogue, site_path: str) -> str:
     marks = scan(markdown).contacts
     if marks:
         markdown = replace_marks(markdown, marks, lambda mark: _contact_mark(cat, mark))
-    return cite_tokens(link_terms(markdown, site_path, cat.glossary), cat.sources.by_id())
+    return cite_tokens(link_terms(markdown, site_path, cat.glossary), cat)
