@@ -20,18 +20,24 @@ handbooks and `learnsite check` showing the same timetable. The rules are:
   boundary: the first one listed in `breaks` that is due.
 - When a fixed break is due at a boundary, no recurring break is inserted there: the fixed break
   takes its place and resets the count.
+- An exact break (`at` with `exact: true`, a prayer time) starts at its very time. When a session
+  is running then, the session stops for it and goes on after it: the timetable shows the
+  session in two parts, the second marked as continued. It resets the count like any break.
+- A day's `opening` items (welcome, a recap of the day before) come before its first module's
+  sessions, and its `closing` items (the day's review) after the last; for breaks they are
+  laid out like sessions, and they count as teaching time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from learnsite.model.catalogue import LoadedModule, Session
-from learnsite.model.site import Break, Day, Programme
+from learnsite.model.site import Break, Day, Item, Programme
 
-SlotKind = Literal["session", "break"]
+SlotKind = Literal["session", "item", "break"]
 
 
 def clock(minutes: int) -> str:
@@ -57,6 +63,9 @@ class Slot:
     module_id: str | None = None
     session_id: str | None = None
     method: str | None = None
+    continued: bool = False
+    """The second part of a session an exact break stopped."""
+    note: str | None = None
 
     @property
     def minutes(self) -> int:
@@ -87,25 +96,33 @@ class DaySchedule:
 
     @property
     def teaching_minutes(self) -> int:
-        """Minutes of sessions, breaks left out."""
-        return sum(slot.minutes for slot in self.slots if slot.kind == "session")
+        """Minutes of sessions and of the day's own items (opening, review), breaks left out:
+        the hours a certificate states."""
+        return sum(slot.minutes for slot in self.slots if slot.kind != "break")
 
 
-def _day_sessions(day: Day, modules: Mapping[str, LoadedModule]) -> list[Session]:
-    """The sessions of a day's modules in teaching order, skipping modules that are not loaded."""
-    return [session for module_id in day.modules if (module := modules.get(module_id))
-            for session in module.sessions]
+def _day_units(day: Day, modules: Mapping[str, LoadedModule]) -> list[Slot]:
+    """What the day teaches in order, as slots starting at 0: its opening items, the sessions of
+    its modules (skipping modules that are not loaded), its closing items."""
+    sessions = [session for module_id in day.modules if (module := modules.get(module_id))
+                for session in module.sessions]
+    return [*map(_item_slot, day.opening), *map(_session_slot, sessions), *map(_item_slot, day.closing)]
+
+
+def _item_slot(item: Item) -> Slot:
+    """One of the day's own items."""
+    return Slot(0, item.minutes, "item", item.title)
+
+
+def _session_slot(session: Session) -> Slot:
+    """A session."""
+    return Slot(0, session.meta.minutes, "session", session.meta.title, session.module_id,
+                session.id, session.meta.method)
 
 
 def _break_slot(start: int, brk: Break) -> Slot:
     """A break starting at `start`."""
-    return Slot(start, start + brk.minutes, "break", brk.title)
-
-
-def _session_slot(start: int, session: Session) -> Slot:
-    """A session starting at `start`."""
-    return Slot(start, start + session.meta.minutes, "session", session.meta.title,
-                session.module_id, session.id, session.meta.method)
+    return Slot(start, start + brk.minutes, "break", brk.title, note=brk.note)
 
 
 def _breaks_at_boundary(now: int, teaching: int, fixed: list[tuple[int, Break]],
@@ -121,19 +138,34 @@ def _breaks_at_boundary(now: int, teaching: int, fixed: list[tuple[int, Break]],
     return next(([brk] for brk in recurring if teaching >= (brk.every or 0)), [])
 
 
-def lay_out(sessions: Iterable[Session], start: int, breaks: Sequence[Break]) -> tuple[Slot, ...]:
-    """Sessions back to back from `start`, with breaks at boundaries by the module docstring's rules."""
+def lay_out(units: Iterable[Slot], start: int, breaks: Sequence[Break]) -> tuple[Slot, ...]:
+    """Sessions and items back to back from `start`, with breaks by the module docstring's rules."""
     fixed = sorted(((_minutes(b.at), b) for b in breaks if b.at is not None), key=lambda pair: pair[0])
+    exact = [pair for pair in fixed if pair[1].exact]
+    fixed = [pair for pair in fixed if not pair[1].exact]
     recurring = [b for b in breaks if b.every is not None]
     slots: list[Slot] = []
     now, teaching = start, 0
-    for session in sessions:
+
+    def take(brk: Break) -> None:
+        nonlocal now, teaching
+        slots.append(_break_slot(now, brk))
+        now, teaching = slots[-1].end, 0
+
+    for unit in units:
         if slots:  # a boundary: after a session, before this one
             for brk in _breaks_at_boundary(now, teaching, fixed, recurring):
-                slots.append(_break_slot(now, brk))
-                now, teaching = slots[-1].end, 0
-        slots.append(_session_slot(now, session))
-        now, teaching = slots[-1].end, teaching + session.meta.minutes
+                take(brk)
+        left, continued = unit.minutes, False
+        while exact and exact[0][0] < now + left:
+            at, brk = exact.pop(0)
+            if at > now:  # the session stops for the break
+                slots.append(replace(unit, start=now, end=at, continued=continued))
+                left, continued, teaching = left - (at - now), True, teaching + at - now
+                now = at
+            take(brk)
+        slots.append(replace(unit, start=now, end=now + left, continued=continued))
+        now, teaching = now + left, teaching + left
     return tuple(slots)
 
 
@@ -144,7 +176,7 @@ def schedule_day(index: int, day: Day, modules: Mapping[str, LoadedModule]) -> D
         index=index,
         title=day.title,
         start=start,
-        slots=lay_out(_day_sessions(day, modules), start, day.breaks),
+        slots=lay_out(_day_units(day, modules), start, day.breaks),
         end_limit=_minutes(day.end) if day.end is not None else None,
     )
 

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 from learnsite import offline
 from learnsite.builds import Build, alternate_links, build_offline_bundle, build_other_languages
 from learnsite.diagnostics import Diagnostics
+from learnsite.load.layout import is_translation
 from learnsite.load.page_sources import page_sources
 from learnsite.load.project import LoadResult, load_project
-from learnsite.load.translations import is_translation, translation_path
+from learnsite.load.translations import translation_path
 from learnsite.model.catalogue import Catalogue
 from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, site_assets

@@ -41,6 +41,17 @@ def session_path(module_id: str, session_id: str) -> str:
     return f"{module_folder(module_id)}{session_id}.md"
 
 
+def material_path(module_id: str, file: str) -> str:
+    """A module's material: a page beside its sessions' (a PDF keeps its name), so a session
+    links to it by the very path it names under `materials:`."""
+    return f"{module_folder(module_id)}{file}"
+
+
+def guide_path(programme_id: str) -> str:
+    """A programme's facilitator guide, beside its page."""
+    return f"programmes/{programme_id}/guide.md"
+
+
 def checklist_path(checklist_id: str) -> str:
     """A checklist's page."""
     return f"checklists/{checklist_id}.md"

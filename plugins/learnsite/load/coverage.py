@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from learnsite.diagnostics import Diagnostics
 from learnsite.load.layout import SITE_CONFIG
+from learnsite.load.materials import printed_materials
 from learnsite.load.mdscan import scan
 from learnsite.load.page_sources import page_sources
 from learnsite.load.source import YamlDoc
@@ -21,6 +22,8 @@ from learnsite.site_paths import (
     GLOSSARY,
     SOURCES,
     checklist_path,
+    guide_path,
+    material_path,
     module_path,
     programme_path,
     session_path,
@@ -95,11 +98,15 @@ def _printed(cat: Catalogue, handbook: Handbook) -> list[str]:
     for part in handbook.include:
         if part == "overview" and handbook.programme:
             paths.append(programme_path(handbook.programme))
+        elif part == "guide" and handbook.programme and handbook.edition == "trainer":
+            paths.append(guide_path(handbook.programme))
         elif part == "modules":
             paths += _module_texts(modules)
         elif part == "handouts":
             paths += [session_path(m.record.id, s.id) for m in modules for s in m.all_sessions
                       if scan(s.source.body).closed("handout")]
+            paths += [material_path(m.module_id, m.file)
+                      for m in printed_materials(modules, handbook.edition)]
         elif part == "checklists":
             paths += [checklist_path(c) for c in cat.checklists]
         elif part == "glossary":

@@ -19,7 +19,7 @@ from learnsite.load.citing import citing_pages
 from learnsite.load.mdscan import Block, replace_blocks, scan
 from learnsite.load.review_queue import OpenItem, open_items
 from learnsite.load.translations import LanguageStatus, translation_status
-from learnsite.model.catalogue import Catalogue, LoadedModule, Page, Session
+from learnsite.model.catalogue import Catalogue, LoadedModule, MaterialFile, Page, Session
 from learnsite.model.checklist import Checklist
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import Audience, Handbook, Programme
@@ -32,6 +32,8 @@ from learnsite.site_paths import (
     audience_path,
     checklist_path,
     decision_path,
+    guide_path,
+    material_path,
     module_path,
     programme_path,
     session_path,
@@ -149,6 +151,47 @@ class SessionPage:
 
         title, body = self.title_and_body()
         return f"{title}\n{replace_blocks(body, 'checklist', form)}"
+
+
+@dataclass(frozen=True)
+class MaterialPage:
+    """A module's Markdown material (role cards, a case pack, a form), as it is printed."""
+
+    material: MaterialFile
+
+    @property
+    def path(self) -> str:
+        """Where the page sits in the site."""
+        return material_path(self.material.module_id, self.material.file)
+
+    def heading_source(self, cat: Catalogue) -> str:
+        """The material's title and its own Markdown."""
+        body = self.material.source.body if self.material.source else ""
+        return f"# {self.material.title}\n{body}"
+
+
+@dataclass(frozen=True)
+class GuidePage:
+    """A programme's facilitator guide: before the course, the materials, each day at a glance,
+    after the course."""
+
+    programme: Programme
+
+    @property
+    def path(self) -> str:
+        """Where the page sits in the site."""
+        return guide_path(self.programme.id)
+
+    def heading_source(self, cat: Catalogue) -> str:
+        """Markdown with the page's headings, in order."""
+        t = translator(cat.language)
+        days = range(1, len(self.programme.days) + 1)
+        return "\n".join([
+            f"# {t('guide-title', programme=self.programme.title)}",
+            f"## {t('before-the-course')}", f"### {t('room-and-equipment')}",
+            f"## {t('materials-list')}", *(_with_id(f"materials-day-{n}") for n in days),
+            f"## {t('day-at-a-glance')}", *(_with_id(f"day-{n}") for n in days),
+            f"## {t('after-the-course')}"])
 
 
 @dataclass(frozen=True)
@@ -274,8 +317,9 @@ class TranslationsPage:
         return "\n".join(lines)
 
 
-GeneratedPage = (ProgrammePage | AudiencePage | ModulePage | SessionPage | ChecklistPage
-                 | DecisionPage | GlossaryPage | SourcesPage | ReviewQueuePage | TranslationsPage)
+GeneratedPage = (ProgrammePage | GuidePage | AudiencePage | ModulePage | SessionPage | MaterialPage
+                 | ChecklistPage | DecisionPage | GlossaryPage | SourcesPage | ReviewQueuePage
+                 | TranslationsPage)
 
 
 def pages_from_data(cat: Catalogue) -> Iterator[GeneratedPage]:
@@ -284,11 +328,13 @@ def pages_from_data(cat: Catalogue) -> Iterator[GeneratedPage]:
     if site is not None:
         for programme in site.programmes:
             yield ProgrammePage(programme, tuple(h for h in site.handbooks if h.programme == programme.id))
+            yield GuidePage(programme)
         for audience in site.audiences:
             yield _audience_page(cat, audience)
     for module in cat.modules.values():
         yield ModulePage(module)
         yield from (SessionPage(session) for session in module.all_sessions)
+        yield from (MaterialPage(m) for m in module.materials.values() if m.source)
     for checklist in cat.checklists.values():
         yield ChecklistPage(checklist)
         yield DecisionPage(checklist)

@@ -25,8 +25,10 @@ from learnsite.load.layout import (
     MODULES_DIR,
     SITE_CONFIG,
     SOURCES_FILE,
+    is_translation,
 )
 from learnsite.load.markdown_checks import check_markdown
+from learnsite.load.materials import check_session_materials, load_materials
 from learnsite.load.mdscan import Scan
 from learnsite.load.mkdocs_config import MKDOCS_FILE, load_markdown_config
 from learnsite.load.reader import SourceReader
@@ -38,7 +40,6 @@ from learnsite.load.text_checks import check_texts
 from learnsite.load.traceability import report_traceability
 from learnsite.load.translations import (
     check_stale,
-    is_translation,
     translatable_sources,
     translate_catalogue,
     translation_entries,
@@ -82,8 +83,8 @@ def load_project(root: Path) -> LoadResult:
                          "site_config.yml is missing", "Every project needs site_config.yml at its "
                          "root: copy it from the learnsite repository and edit it.")
     cat.markdown = load_markdown_config(loader, loader.root / MKDOCS_FILE)
-    _load_modules(loader, cat)
     languages = {lang.code for lang in cat.site.languages} if cat.site else set()
+    _load_modules(loader, cat, languages)
     for path in sorted((loader.root / CHECKLISTS_DIR).glob("*.yml")):
         if is_translation(path, languages):
             continue
@@ -174,7 +175,7 @@ def _apply_severities(loader: SourceReader, site: SiteConfig | None) -> None:
                              "Rule ids are listed by `learnsite rules`.")
 
 
-def _load_modules(loader: SourceReader, cat: Catalogue) -> None:
+def _load_modules(loader: SourceReader, cat: Catalogue, languages: set[str]) -> None:
     for folder in sorted(p for p in (loader.root / MODULES_DIR).glob("*") if p.is_dir()):
         module_file = folder / "module.yml"
         if not module_file.is_file():
@@ -204,7 +205,10 @@ def _load_modules(loader: SourceReader, cat: Catalogue) -> None:
                          is not None)
         assessment = (_load_session(loader, folder, module.id, module.assessment, doc,
                                     ("assessment",)) if module.assessment else None)
-        cat.modules[module.id] = LoadedModule(module, loader.rel(module_file), sessions, assessment)
+        taught = (*sessions, *([assessment] if assessment else []))
+        materials = load_materials(loader, folder, module.id, taught, languages)
+        cat.modules[module.id] = LoadedModule(module, loader.rel(module_file), sessions, assessment,
+                                              materials)
         loaded = {s.id for s in sessions} | {assessment.id if assessment else None}
         loader.unverified.update(session_path(module.id, sid) for sid in listed - loaded if sid)
         for extra in sorted(folder.glob("*.md")):
@@ -252,6 +256,8 @@ def _load_session(loader: SourceReader, folder: Path, module_id: str, session_id
                          "the front matter must be `key: value` lines")
         return None
     meta = loader.validate(parts.meta, SessionMeta, session_path(module_id, session_id))
+    if meta:
+        check_session_materials(loader, folder, meta, parts.meta)
     return Session(session_id, module_id, meta, parts.source) if meta else None
 
 

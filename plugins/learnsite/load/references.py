@@ -36,6 +36,10 @@ def check_references(cat: Catalogue, docs: Mapping[str, YamlDoc], diags: Diagnos
             for d, day in enumerate(programme.days):
                 refs(site_doc, _listed((*base, "days", d, "modules"), day.modules), modules,
                      "ref-unknown-module", "module", diags)
+            refs(site_doc, [((*base, name), ref) for name in ("pre_test", "post_test", "evaluation")
+                            if (ref := getattr(programme, name))],
+                 {f"{m.record.id}/{s.id}" for m in cat.modules.values() for s in m.all_sessions},
+                 "ref-unknown-session", "session", diags)
         for i, handbook in enumerate(site.handbooks):
             if handbook.programme:
                 refs(site_doc, [(("handbooks", i, "programme"), handbook.programme)], programmes,

@@ -19,13 +19,32 @@ from pydantic import BaseModel
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.coverage import Coverage, programme_coverage
 from learnsite.load.frontmatter import split
-from learnsite.load.layout import CHECKLISTS_DIR, GLOSSARY_FILE, SITE_CONFIG, SOURCES_FILE
+from learnsite.load.layout import (
+    CHECKLISTS_DIR,
+    GLOSSARY_FILE,
+    SITE_CONFIG,
+    SOURCES_FILE,
+)
 from learnsite.load.reader import ReadRecord, SourceReader
 from learnsite.load.source import Key, YamlDoc
 from learnsite.load.validate import validate
-from learnsite.model.catalogue import Catalogue, LoadedModule, MarkdownSource, Page, Session
+from learnsite.model.catalogue import (
+    Catalogue,
+    LoadedModule,
+    MarkdownSource,
+    MaterialFile,
+    Page,
+    Session,
+)
 from learnsite.model.checklist import Checklist
-from learnsite.model.curriculum import Module, PageMeta, SessionMeta, TranslationMeta
+from learnsite.model.curriculum import (
+    FileMaterial,
+    MaterialMeta,
+    Module,
+    PageMeta,
+    SessionMeta,
+    TranslationMeta,
+)
 from learnsite.model.glossary import Glossary
 from learnsite.model.site import SiteConfig
 from learnsite.model.sources import Sources
@@ -36,6 +55,8 @@ from learnsite.site_paths import (
     audience_path,
     checklist_path,
     decision_path,
+    guide_path,
+    material_path,
     module_path,
     programme_path,
     session_path,
@@ -63,11 +84,6 @@ class Entry:
     source: Path
     translation: Path
     status: Status
-
-
-def is_translation(path: Path, languages: set[str]) -> bool:
-    """Whether a file is a translation (its name ends in `.<lang>.md` or `.<lang>.yml`)."""
-    return Path(path.stem).suffix.lstrip(".") in languages
 
 
 def overlay(base: Any, over: Any, doc: YamlDoc, key: Key, diags: Diagnostics) -> Any:
@@ -150,7 +166,7 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
     root = reader.root
     site = _yaml_overlay(reader, root / SITE_CONFIG, language, SiteConfig, done, None)
     if site is not None and cat.site is not None:
-        done.update(programme_path(p.id) for p in site.programmes)
+        done.update(path(p.id) for p in site.programmes for path in (programme_path, guide_path))
         done.update(audience_path(a.id) for a in site.audiences)
     modules = {}
     for module_id, module in cat.modules.items():
@@ -158,7 +174,9 @@ def translate_catalogue(reader: SourceReader, cat: Catalogue, language: str) -> 
                                module_path(module_id)) or module.record
         sessions = tuple(_session(reader, s, language, done) for s in module.sessions)
         assessment = _session(reader, module.assessment, language, done) if module.assessment else None
-        modules[module_id] = LoadedModule(record, module.path, sessions, assessment)
+        materials = {file: _material(reader, material, language, done)
+                     for file, material in module.materials.items()}
+        modules[module_id] = LoadedModule(record, module.path, sessions, assessment, materials)
     checklists = {
         checklist_id: _yaml_overlay(reader, root / f"{CHECKLISTS_DIR}/{checklist_id}.yml", language,
                                     Checklist, done, checklist_path(checklist_id)) or checklist
@@ -193,7 +211,30 @@ def _session(reader: SourceReader, session: Session, language: str, done: set[st
                          f"the translation's minutes or method differ from the source "
                          f"({session.meta.minutes}, {session.meta.method})",
                          "Keep `minutes:` and `method:` as in the source; translate only text.")
+    if _files(meta) != _files(session.meta):
+        reader.diags.add("translation-mismatch", Location(source.path, 1, 1),
+                         "the translation's material files differ from the source's: "
+                         f"{', '.join(_files(session.meta)) or 'none'}",
+                         "List the same `file:` entries as the source (the translated file is "
+                         "picked by itself); translate only the `bring:` texts.")
     return Session(session.id, session.module_id, meta, source)
+
+
+def _material(reader: SourceReader, material: MaterialFile, language: str,
+              done: set[str]) -> MaterialFile:
+    """A Markdown material in `language` where it is translated (a PDF stays as it is)."""
+    site_path = material_path(material.module_id, material.file)
+    found = _markdown(reader, material.source, language, MaterialMeta,
+                      site_path) if material.source else None
+    if found is None:
+        return material
+    done.add(site_path)
+    return replace(material, meta=found[0], source=found[1])
+
+
+def _files(meta: SessionMeta) -> list[str]:
+    """The material files a session names, in order."""
+    return [m.file for m in meta.materials if isinstance(m, FileMaterial)]
 
 
 def translatable_sources(cat: Catalogue) -> list[Path]:
@@ -204,6 +245,7 @@ def translatable_sources(cat: Catalogue) -> list[Path]:
     for module in cat.modules.values():
         sources.append(root / module.path)
         sources += [root / session.source.path for session in module.all_sessions]
+        sources += [root / m.source.path for m in module.materials.values() if m.source]
     sources += [root / f"{CHECKLISTS_DIR}/{checklist_id}.yml" for checklist_id in cat.checklists]
     return sorted(path for path in sources if path.is_file())
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from learnsite.model.checklist import Checklist
-from learnsite.model.curriculum import Module, PageMeta, SessionMeta
+from learnsite.model.curriculum import MaterialMeta, Module, PageMeta, SessionMeta
 from learnsite.model.glossary import Glossary
 from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import ENGLISH, Handbook, Language, Programme, SiteConfig
@@ -34,6 +34,29 @@ class Session:
 
 
 @dataclass(frozen=True)
+class MaterialFile:
+    """A material kept under a module's folder: Markdown, rendered like a page and printed with
+    the handouts, or a PDF, copied as it is."""
+
+    module_id: str
+    file: str
+    """Its path inside the module's folder, as sessions name it: `materials/role-cards.md`."""
+    meta: MaterialMeta | None = None
+    """The front matter of a Markdown material (a PDF has none)."""
+    source: MarkdownSource | None = None
+
+    @property
+    def title(self) -> str:
+        """The material's title; a PDF's file name."""
+        return self.meta.title if self.meta else posixpath.basename(self.file)
+
+    @property
+    def for_trainers(self) -> bool:
+        """Whether only trainers may see it (printed only in trainer outputs)."""
+        return self.meta is not None and self.meta.audience == "trainers"
+
+
+@dataclass(frozen=True)
 class LoadedModule:
     """A module with its sessions in teaching order (sessions whose file failed are left out)."""
 
@@ -41,6 +64,8 @@ class LoadedModule:
     path: PurePosixPath
     sessions: tuple[Session, ...]
     assessment: Session | None = None
+    materials: dict[str, MaterialFile] = field(default_factory=dict)
+    """The module's material files by their path in its folder."""
 
     @property
     def all_sessions(self) -> tuple[Session, ...]:

@@ -37,6 +37,44 @@ class Module(Record):
     assessment: Id | None = Field(None, description="Optional assessment file id (<id>.md).")
 
 
+Per = Literal["participant", "group", "room"]
+"""Who gets a copy of a material: each participant, each group, or the room once."""
+
+MATERIAL_FILE = r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.(md|pdf)$"
+"""A path inside the module's folder: no `..`, no leading slash, Markdown or PDF."""
+
+
+class FileMaterial(Record):
+    """A material kept in the repository: a handout, a case pack, role cards, a form."""
+
+    file: str = Field(pattern=MATERIAL_FILE, description="A Markdown or PDF file under the module's "
+                      "folder, e.g. `materials/role-cards.md`.")
+    per: Per = Field("participant", description="A copy for each `participant`, each `group`, or "
+                     "one for the `room`.")
+    copies: int = Field(1, gt=0, le=50, description="How many copies each of them gets.")
+
+
+class BringMaterial(Record):
+    """Something the trainer brings: a flip chart, markers, a printed checklist."""
+
+    bring: Text = Field(description='What to bring, e.g. "Flip chart and markers".')
+    per: Per = Field("room", description="One for each `participant`, each `group`, or the `room`.")
+    copies: int = Field(1, gt=0, le=50, description="How many each of them gets.")
+
+
+Material = FileMaterial | BringMaterial
+
+
+class MaterialMeta(Record):
+    """The front matter of a material file (modules/<id>/materials/<name>.md)."""
+
+    title: Text = Field(description="The material's name, as printed on it and in lists.")
+    audience: Literal["trainers", "participants"] = Field(
+        "participants", alias="for", description="`trainers` for what participants must not see "
+        "before the exercise (role-card keys, answer sheets): printed only in trainer outputs.")
+    translation: TranslationMeta | None = None
+
+
 class SessionMeta(Record):
     """The front matter of a session file."""
 
@@ -44,7 +82,11 @@ class SessionMeta(Record):
     minutes: Minutes
     method: Method = Field(description="One of: presentation, discussion, case-study, role-play, "
                            "exercise, assessment.")
-    materials: list[Text] = Field(default_factory=list)
+    materials: list[Material] = Field(default_factory=list, description="Files under the module "
+                                      "(`file:`) and things to bring (`bring:`); the session's "
+                                      "handouts count as materials by themselves.")
+    group_size: int | None = Field(None, ge=2, le=12, description="People per group, for group "
+                                   "work and materials given `per: group`.")
     objectives: list[Text] = Field(default_factory=list)
     translation: TranslationMeta | None = None
 

@@ -4,9 +4,9 @@ handbooks, referral contacts, review policy and diagnostic severities."""
 from __future__ import annotations
 
 import typing
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from learnsite.model.base import ClockTime, Id, Minutes, Record, Text
 
@@ -46,12 +46,28 @@ class Break(Record):
     minutes: Minutes
     at: ClockTime | None = Field(None, description="Clock time the break starts.")
     every: Minutes | None = Field(None, description="A break after each this many minutes of teaching.")
+    exact: bool = Field(False, description="With `at`: start at that very time even in the middle "
+                        "of a session (a prayer time), which then goes on after it.")
+    note: Text | None = Field(None, description="Shown under the break in the timetable, e.g. how "
+                              "to set its time.")
 
     @model_validator(mode="after")
     def _at_or_every(self) -> Self:
         if (self.at is None) == (self.every is None):
             raise ValueError("a break needs exactly one of `at` (a clock time) or `every` (minutes)")
+        if self.exact and self.at is None:
+            raise ValueError("`exact: true` needs `at`, the clock time the break starts")
         return self
+
+
+class Item(Record):
+    """A timed part of a day that is not a module's session: the opening, a recap of the day
+    before, the day's review."""
+
+    title: Text = Field(description='Shown in the timetable, e.g. "Welcome and introductions".')
+    minutes: Minutes
+    notes: list[Text] = Field(default_factory=list, description="What the trainer does, one step "
+                              "per line: shown in the facilitator guide.")
 
 
 class Day(Record):
@@ -60,8 +76,25 @@ class Day(Record):
     title: Text | None = None
     start: ClockTime = Field(description='When teaching starts, e.g. "09:00".')
     end: ClockTime | None = Field(None, description='When the day must end, e.g. "16:00".')
+    opening: list[Item] = Field(default_factory=list, description="Timed items before the first "
+                                "module: welcome, introductions, a recap of the day before.")
     modules: list[Id] = Field(min_length=1, description="Module ids taught that day, in order.")
+    closing: list[Item] = Field(default_factory=list, description="Timed items after the last "
+                                "module, e.g. the day's review.")
     breaks: list[Break] = Field(default_factory=list)
+
+
+SessionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"),
+                      Field(description="A session as `module-id/session-id`.")]
+
+
+class Task(Record):
+    """Something to arrange before a course, and how long before."""
+
+    task: Text = Field(description='What to do, e.g. "Book an independent interpreter".')
+    days_before: int = Field(ge=0, le=365, description="How many days before the first day it "
+                             "must be done.")
+    why: Text | None = Field(None, description="Why, in a sentence, when it is not obvious.")
 
 
 class Programme(Record):
@@ -72,6 +105,18 @@ class Programme(Record):
     summary: Text
     audiences: list[Id] = Field(default_factory=list)
     days: list[Day] = Field(min_length=1)
+    preparation: list[Task] = Field(default_factory=list, description="What the trainer arranges "
+                                    "before the course, each with its lead time: the facilitator "
+                                    "guide lists them with what the sessions need.")
+    pre_test: SessionRef | None = Field(None, description="The test taken before teaching starts, "
+                                        "as `module/session`: the guide says to compare it with "
+                                        "`post_test`.")
+    post_test: SessionRef | None = Field(None, description="The same test taken at the end, as "
+                                         "`module/session`.")
+    evaluation: SessionRef | None = Field(None, description="The session in which participants "
+                                          "evaluate the course, as `module/session`.")
+    after: list[Text] = Field(default_factory=list, description="What the trainer does after the "
+                              "course, besides the tests, the evaluation and the certificates.")
 
     @property
     def module_ids(self) -> list[str]:
@@ -79,7 +124,7 @@ class Programme(Record):
         return list(dict.fromkeys(m for day in self.days for m in day.modules))
 
 
-Part = Literal["cover", "contents", "overview", "modules", "checklists", "glossary", "handouts",
+Part = Literal["cover", "contents", "overview", "guide", "modules", "checklists", "glossary", "handouts",
                "sources"]
 PARTS: tuple[Part, ...] = typing.get_args(Part)
 FRONT_PARTS: tuple[Part, ...] = ("cover", "contents")

@@ -7,6 +7,7 @@ kind. Adapters add them as pages."""
 from __future__ import annotations
 
 import html
+import posixpath
 from typing import assert_never
 
 from learnsite.load.generated_pages import (
@@ -15,6 +16,8 @@ from learnsite.load.generated_pages import (
     DecisionPage,
     GeneratedPage,
     GlossaryPage,
+    GuidePage,
+    MaterialPage,
     ModulePage,
     ProgrammePage,
     ReviewQueuePage,
@@ -33,10 +36,13 @@ from learnsite.render.checklist_pages import (
     expand_embeds,
 )
 from learnsite.render.citations import cite_tokens
+from learnsite.render.guide import guide_markdown
+from learnsite.render.materials import session_materials
 from learnsite.render.page_templates import render
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
+from learnsite.site_paths import guide_path
 from learnsite.strings import translator
 
 
@@ -52,6 +58,10 @@ def page_markdown(cat: Catalogue, page: GeneratedPage) -> str:
     match page:
         case ProgrammePage():
             return programme_page(cat, page)
+        case GuidePage():
+            return expand_page(guide_markdown(cat, page.programme), cat, page.path)
+        case MaterialPage():  # a material's headings are the whole of it
+            return expand_page(page.heading_source(cat), cat, page.path)
         case AudiencePage():
             return audience_page(cat, page)
         case ModulePage():
@@ -105,18 +115,20 @@ def programme_page(cat: Catalogue, page: ProgrammePage) -> str:
     """A programme: its days, the modules of each, objectives rolled up, total contact time."""
     programme = page.programme
     modules = [cat.modules[m] for m in programme.module_ids if m in cat.modules]
+    days = schedule_programme(programme, cat.modules)
     audiences = {a.id: a.title for a in cat.site.audiences} if cat.site else {}
     return render(
         "programme.md.j2", cat, programme=programme, modules=cat.modules,
         audiences=[audiences.get(a, a) for a in programme.audiences],
         partnership=cat.site.organisation.partnership if cat.site else None,
         objectives=[o for m in modules for o in m.record.objectives],
-        days=schedule_programme(programme, cat.modules), clock=clock,
+        days=days, clock=clock,
         handbooks=page.handbooks,
         languages={lang.code: lang.name for lang in cat.site.languages} if cat.site else {},
         root="../../" if cat.translated is None else "../../../",
         slot=lambda handbook_id: handbook_slot(handbook_id, cat.language),
-        total_minutes=sum(s.meta.minutes for m in modules for s in m.sessions),
+        total_minutes=sum(day.teaching_minutes for day in days),
+        guide=posixpath.basename(guide_path(programme.id)),
     )
 
 
@@ -146,7 +158,11 @@ def audience_page(cat: Catalogue, page: AudiencePage) -> str:
 def session_page(cat: Catalogue, page: SessionPage) -> str:
     """A session: its facts (minutes, method, objectives, materials) under its title."""
     title, body = page.title_and_body()
-    return render("session.md.j2", cat, session=page.session.meta, title=title, body=body)
+    session = page.session
+    folder = posixpath.dirname(page.path)
+    return render("session.md.j2", cat, session=session.meta, title=title, body=body,
+                  materials=session_materials(cat, cat.modules[session.module_id], session),
+                  link=lambda target: posixpath.relpath(target, folder))
 
 
 def contacts_markdown(cat: Catalogue, contacts: list[Contact]) -> str:

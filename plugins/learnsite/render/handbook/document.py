@@ -14,6 +14,7 @@ points them at the real anchors.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -23,11 +24,13 @@ from functools import cache, partial
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from learnsite.load.citing import citing_pages
+from learnsite.load.materials import printed_materials
 from learnsite.load.mdscan import Block, replace_blocks, scan
-from learnsite.model.catalogue import Catalogue, LoadedModule, Session
+from learnsite.model.catalogue import Catalogue, LoadedModule, MaterialFile, Session
 from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
 from learnsite.render.checklist_pages import counts_toward, decision_markdown
+from learnsite.render.guide import guide_markdown
 from learnsite.render.markdown import convert
 from learnsite.render.pages import expand_page, language_name
 from learnsite.schedule import clock, schedule_programme
@@ -36,6 +39,8 @@ from learnsite.site_paths import (
     SOURCES,
     checklist_path,
     decision_path,
+    guide_path,
+    material_path,
     module_path,
     programme_path,
     session_path,
@@ -154,6 +159,16 @@ def _scoped(html: str, scope: str) -> str:
                            if match.group(1) in ids else match.group(0), html)
 
 
+def _untitled(markdown: str) -> str:
+    """A page's Markdown without its `# ` title line: the part's title prints it."""
+    return re.sub(r"^\s*# .*\n", "", markdown, count=1)
+
+
+def _material_anchor(material: MaterialFile) -> str:
+    """The id of a material's section among the handouts."""
+    return f"mat-{material.module_id}-" + re.sub(r"[^a-z0-9]+", "-", material.file.lower()).strip("-")
+
+
 def session_anchor(session: Session) -> str:
     """The id of a session's section in a handbook."""
     return f"s-{session.module_id}-{session.id}"
@@ -187,6 +202,11 @@ class _Builder:
         self.anchors |= {checklist_path(c): f"c-{c}" for c in cat.checklists}
         if "glossary" in handbook.include:
             self.anchors[GLOSSARY] = "glossary"
+        if "handouts" in handbook.include:
+            self.anchors |= {material_path(m.module_id, m.file): _material_anchor(m)
+                             for m in printed_materials(self.modules, handbook.edition)}
+        if "guide" in handbook.include and self.programme and handbook.edition == "trainer":
+            self.anchors[guide_path(self.programme.id)] = "guide"
 
     def markdown(self, text: str, site_path: str) -> str:
         """Convert Markdown of the page at `site_path`, with print-ready links and embeds. Text
@@ -229,8 +249,9 @@ class _Builder:
         with nothing to show is left out. (The cover and contents are the front matter, written
         once the parts' page numbers are known.)"""
         writers: dict[str, Callable[[], Iterator[Part]]] = {
-            "overview": self.overview, "modules": self.chapters, "checklists": self.checklists,
-            "glossary": self.glossary, "handouts": self.handouts, "sources": self.sources}
+            "overview": self.overview, "guide": self.guide, "modules": self.chapters,
+            "checklists": self.checklists, "glossary": self.glossary, "handouts": self.handouts,
+            "sources": self.sources}
         for name in self.handbook.include:
             if name in writers:
                 yield from writers[name]()
@@ -247,6 +268,15 @@ class _Builder:
             objectives=[(o, self.cat.is_translated(module_path(m.record.id)))
                         for m in self.modules for o in m.record.objectives])
         yield Part("overview", "overview", self.t("overview"), html, untranslated=untranslated)
+
+    def guide(self) -> Iterator[Part]:
+        """The facilitator guide, as on the web: for trainers, so only in their edition."""
+        if self.programme is None or self.handbook.edition != "trainer":
+            return
+        path = guide_path(self.programme.id)
+        yield Part("guide", "guide", self.t("facilitator-guide"),
+                   self.markdown(_untitled(guide_markdown(self.cat, self.programme)), path),
+                   untranslated=not self.cat.is_translated(path))
 
     def chapters(self) -> Iterator[Part]:
         yield from (self.module(m) for m in self.modules)
@@ -309,17 +339,39 @@ class _Builder:
                    frozenset(foreign))
 
     def handouts(self) -> Iterator[Part]:
-        pieces, translated = [], []
+        """Each session's handouts, then the material files it names that the edition prints
+        (trainers' only in theirs): each on pages of its own, ready to copy, under a heading
+        that the contents and bookmarks list, so a trainer finds the one to copy."""
+        pages: list[tuple[str, str, str, str]] = []  # anchor, title, Markdown, site path
+        printed = {(m.module_id, m.file): m for m in printed_materials(self.modules, self.handbook.edition)}
         for module in self.modules:
             for session in module.all_sessions:
                 body = session.source.body.splitlines()
                 path = session_path(module.record.id, session.id)
-                for block in scan(session.source.body).closed("handout"):
-                    pieces.append(self.markdown("\n".join(body[block.line - 1: block.end_line]), path))
-                    translated.append(self.cat.is_translated(path))
-        if pieces:
-            yield Part("handouts", "handouts", self.t("handouts"), "\n".join(pieces),
-                       untranslated=not any(translated))
+                pages += [(f"h-{module.record.id}-{session.id}-{block.line}",
+                           block.title or self.t("handout"),
+                           "\n".join(body[block.line - 1: block.end_line]), path)
+                          for block in scan(session.source.body).closed("handout")]
+                for entry in session.meta.materials:
+                    material = printed.pop((module.record.id, getattr(entry, "file", "")), None)
+                    if material and material.source:
+                        path = material_path(material.module_id, material.file)
+                        pages.append((self.anchors[path], material.title, material.source.body, path))
+        if not pages:
+            return
+        foreign = frozenset(anchor for anchor, _, _, path in pages if not self.cat.is_translated(path))
+        html_pages = [f'<section class="handout-page" id="{anchor}">'
+                      f'<h2{self._own_language(path)}>{html.escape(title)}</h2>'
+                      f'{self.markdown(text, path)}</section>' for anchor, title, text, path in pages]
+        yield Part("handouts", "handouts", self.t("handouts"), "\n".join(html_pages),
+                   tuple((anchor, title) for anchor, title, _, _ in pages), foreign,
+                   untranslated=len(foreign) == len(pages))
+
+    def _own_language(self, site_path: str) -> str:
+        """The attributes that keep an untranslated title in its own language and direction."""
+        if self.cat.is_translated(site_path):
+            return ""
+        return f' lang="{self.source.code}" dir="{self.source.dir}"'
 
 
 def build_document(cat: Catalogue, handbook: Handbook, convert: Converter = to_html,

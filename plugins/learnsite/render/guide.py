@@ -1,0 +1,83 @@
+"""A programme's facilitator guide: what to prepare and how long before, every material of every
+session with its copies and where it comes from, each day at a glance, and what to do after the
+course. Written from the programme and its sessions, so it changes when a session changes; the
+web page and the trainer handbook print the same Markdown."""
+
+from __future__ import annotations
+
+from learnsite.model.catalogue import Catalogue, Session
+from learnsite.model.site import Programme
+from learnsite.render.materials import MaterialLine, session_materials
+from learnsite.render.page_templates import render
+from learnsite.schedule import DaySchedule, Slot, clock, schedule_programme
+from learnsite.site_paths import session_path
+from learnsite.strings import translator
+
+
+def guide_markdown(cat: Catalogue, programme: Programme) -> str:
+    """The guide's Markdown in the catalogue's language."""
+    t = translator(cat.language)
+    days = schedule_programme(programme, cat.modules)
+    needs = {(slot.module_id, slot.session_id): _needs(cat, slot)
+             for day in days for slot in day.slots if slot.kind == "session"}
+
+    def source(line: MaterialLine) -> str:
+        if line.kind == "file":
+            where = f"{t('material-file')}: `{line.site_path}`"
+            return f"{where} ({t('trainers-only')})" if line.for_trainers else where
+        return t("handout-in-session") if line.kind == "handout" else t("bring")
+
+    minutes = sum(day.teaching_minutes for day in days)
+    return render(
+        "guide.md.j2", cat, programme=programme, days=days, clock=clock, modules=cat.modules,
+        tasks=sorted(programme.preparation, key=lambda task: -task.days_before),
+        groups=_group_work(cat, days),
+        materials={day.index: [(slot, line) for slot in _first_parts(day)
+                               for line in needs[(slot.module_id, slot.session_id)]]
+                   for day in days},
+        needs=lambda slot: t("list-comma").join(line.title for line in needs.get(
+            (slot.module_id, slot.session_id), []) if not slot.continued),
+        source=source, pre=_session_title(cat, programme.pre_test),
+        post=_session_title(cat, programme.post_test),
+        evaluation=_session_title(cat, programme.evaluation),
+        dates=" ".join(f"DATE{n}" for n in range(1, len(days) + 1)),
+        hours=t("hours-n", n=f"{minutes / 60:g}"))
+
+
+def _first_parts(day: DaySchedule) -> list[Slot]:
+    """The day's sessions, each once (a session an exact break stopped is listed by its first
+    part)."""
+    return [slot for slot in day.slots if slot.kind == "session" and not slot.continued]
+
+
+def _session(cat: Catalogue, slot: Slot) -> Session:
+    """The session a timetable slot teaches."""
+    return next(s for s in cat.modules[slot.module_id or ""].all_sessions if s.id == slot.session_id)
+
+
+def _needs(cat: Catalogue, slot: Slot) -> list[MaterialLine]:
+    return session_materials(cat, cat.modules[slot.module_id or ""], _session(cat, slot))
+
+
+def _group_work(cat: Catalogue, days: list[DaySchedule]) -> dict[int, list[str]]:
+    """The sessions that work in groups, by group size: how the room must be laid out."""
+    groups: dict[int, list[str]] = {}
+    for day in days:
+        for slot in _first_parts(day):
+            size = _session(cat, slot).meta.group_size
+            if size:
+                groups.setdefault(size, []).append(slot.title)
+    return dict(sorted(groups.items()))
+
+
+def _session_title(cat: Catalogue, ref: str | None) -> str | None:
+    """A `module/session` reference as a link to the session, titled as it is."""
+    if ref is None:
+        return None
+    module_id, _, session_id = ref.partition("/")
+    module = cat.modules.get(module_id)
+    session = next((s for s in module.all_sessions if s.id == session_id), None) if module else None
+    if session is None:
+        return None
+    return f"[{session.meta.title}](../../{session_path(module_id, session_id)})"
+
