@@ -20,9 +20,6 @@ handbooks and `learnsite check` showing the same timetable. The rules are:
   boundary: the first one listed in `breaks` that is due.
 - When a fixed break is due at a boundary, no recurring break is inserted there: the fixed break
   takes its place and resets the count.
-- An exact break (`at` with `exact: true`, a prayer time) starts at its very time. When a session
-  is running then, the session stops for it and goes on after it: the timetable shows the
-  session in two parts, the second marked as continued. It resets the count like any break.
 - A day's `opening` items (welcome, a recap of the day before) come before its first module's
   sessions, and its `closing` items (the day's review) after the last; for breaks they are
   laid out like sessions, and they count as teaching time.
@@ -63,8 +60,6 @@ class Slot:
     module_id: str | None = None
     session_id: str | None = None
     method: str | None = None
-    continued: bool = False
-    """The second part of a session an exact break stopped."""
     note: str | None = None
 
     @property
@@ -141,31 +136,16 @@ def _breaks_at_boundary(now: int, teaching: int, fixed: list[tuple[int, Break]],
 def lay_out(units: Iterable[Slot], start: int, breaks: Sequence[Break]) -> tuple[Slot, ...]:
     """Sessions and items back to back from `start`, with breaks by the module docstring's rules."""
     fixed = sorted(((_minutes(b.at), b) for b in breaks if b.at is not None), key=lambda pair: pair[0])
-    exact = [pair for pair in fixed if pair[1].exact]
-    fixed = [pair for pair in fixed if not pair[1].exact]
     recurring = [b for b in breaks if b.every is not None]
     slots: list[Slot] = []
     now, teaching = start, 0
-
-    def take(brk: Break) -> None:
-        nonlocal now, teaching
-        slots.append(_break_slot(now, brk))
-        now, teaching = slots[-1].end, 0
-
     for unit in units:
         if slots:  # a boundary: after a session, before this one
             for brk in _breaks_at_boundary(now, teaching, fixed, recurring):
-                take(brk)
-        left, continued = unit.minutes, False
-        while exact and exact[0][0] < now + left:
-            at, brk = exact.pop(0)
-            if at > now:  # the session stops for the break
-                slots.append(replace(unit, start=now, end=at, continued=continued))
-                left, continued, teaching = left - (at - now), True, teaching + at - now
-                now = at
-            take(brk)
-        slots.append(replace(unit, start=now, end=now + left, continued=continued))
-        now, teaching = now + left, teaching + left
+                slots.append(_break_slot(now, brk))
+                now, teaching = slots[-1].end, 0
+        slots.append(replace(unit, start=now, end=now + unit.minutes))
+        now, teaching = slots[-1].end, teaching + unit.minutes
     return tuple(slots)
 
 

@@ -90,9 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "participants' file stays on your computer: it never enters the repository or the "
                         "site.",
         "no-materials": "Nothing to prepare.",
-        "continued": "continued",
         "hours-n": "{n} hours",
-        "welcome": "Opening",
         "overview": "Programme overview",
         "notes": "Notes",
         "checklist-form": "Use the printable form of this checklist in the Checklists part.",
@@ -318,9 +316,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "التدريب، محسوبة من الجدول الزمني. يبقى ملف المشاركين على حاسوبك: لا يدخل المستودع "
                         "ولا الموقع أبدًا.",
         "no-materials": "لا شيء يلزم تحضيره.",
-        "continued": "تتمة",
         "hours-n": "{n} ساعة",
-        "welcome": "الافتتاح",
         "overview": "نظرة عامة على البرنامج",
         "notes": "ملاحظات",
         "checklist-form": "استخدم النموذج المطبوع لقائمة التحقق هذه في جزء قوائم التحقق.",

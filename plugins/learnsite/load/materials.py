@@ -38,10 +38,11 @@ def check_session_materials(loader: SourceReader, folder: Path, meta: SessionMet
                              "Add `group_size:` (people per group) to the session's front matter.")
 
 
-def load_materials(loader: SourceReader, folder: Path, module_id: str,
-                   sessions: tuple[Session, ...], languages: set[str]) -> dict[str, MaterialFile]:
+def load_materials(loader: SourceReader, folder: Path, module_id: str, sessions: tuple[Session, ...],
+                   languages: set[str], *, complete: bool) -> dict[str, MaterialFile]:
     """Every material of a module by its path in the module's folder: the files its sessions
-    name and those under `materials/`. An unused file under `materials/` is noticed."""
+    name and those under `materials/`. An unused file under `materials/` is noticed, when
+    every session loaded (one that failed may be the one naming it)."""
     named = {m.file for s in sessions for m in s.meta.materials if isinstance(m, FileMaterial)}
     found = {path.relative_to(folder).as_posix() for path in (folder / MATERIALS_DIR).rglob("*")
              if path.suffix in (".md", ".pdf") and not is_translation(path, languages)}
@@ -50,7 +51,7 @@ def load_materials(loader: SourceReader, folder: Path, module_id: str,
         path = folder / file
         if not path.is_file():
             continue
-        if file not in named:
+        if file not in named and complete:
             loader.diags.add("material-unused", Location(loader.rel(path)),
                              f"no session of module `{module_id}` names `{file}` under `materials:`")
         material = _read(loader, path, module_id, file)

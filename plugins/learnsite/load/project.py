@@ -206,7 +206,8 @@ def _load_modules(loader: SourceReader, cat: Catalogue, languages: set[str]) -> 
         assessment = (_load_session(loader, folder, module.id, module.assessment, doc,
                                     ("assessment",)) if module.assessment else None)
         taught = (*sessions, *([assessment] if assessment else []))
-        materials = load_materials(loader, folder, module.id, taught, languages)
+        materials = load_materials(loader, folder, module.id, taught, languages,
+                                   complete=len(taught) == len(listed - {None}))
         cat.modules[module.id] = LoadedModule(module, loader.rel(module_file), sessions, assessment,
                                               materials)
         loaded = {s.id for s in sessions} | {assessment.id if assessment else None}

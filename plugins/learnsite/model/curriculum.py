@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag, field_validator
 
 from learnsite.model.base import Id, Method, Minutes, Record, Text
 
@@ -47,11 +48,20 @@ MATERIAL_FILE = r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.(md|pdf)$"
 class FileMaterial(Record):
     """A material kept in the repository: a handout, a case pack, role cards, a form."""
 
-    file: str = Field(pattern=MATERIAL_FILE, description="A Markdown or PDF file under the module's "
-                      "folder, e.g. `materials/role-cards.md`.")
+    file: str = Field(description="A Markdown or PDF file under the module's folder, e.g. "
+                      "`materials/role-cards.md`.")
     per: Per = Field("participant", description="A copy for each `participant`, each `group`, or "
                      "one for the `room`.")
     copies: int = Field(1, gt=0, le=50, description="How many copies each of them gets.")
+
+    @field_validator("file")
+    @classmethod
+    def _inside_module(cls, file: str) -> str:
+        """A session may only name its own module's files, which travel with the module."""
+        if not re.fullmatch(MATERIAL_FILE, file):
+            raise ValueError("give a path inside the module's folder ending in .md or .pdf, e.g. "
+                             "materials/role-cards.md (no `..`, no leading `/`)")
+        return file
 
 
 class BringMaterial(Record):
@@ -62,7 +72,15 @@ class BringMaterial(Record):
     copies: int = Field(1, gt=0, le=50, description="How many each of them gets.")
 
 
-Material = FileMaterial | BringMaterial
+def _material_kind(value: Any) -> str:
+    """Which kind of material an entry is: a `file:` or (otherwise) a thing to `bring:`."""
+    if isinstance(value, dict):
+        return "file" if "file" in value else "bring"
+    return "file" if isinstance(value, FileMaterial) else "bring"
+
+
+Material = Annotated[Annotated[FileMaterial, Tag("file")] | Annotated[BringMaterial, Tag("bring")],
+                     Discriminator(_material_kind)]
 
 
 class MaterialMeta(Record):

@@ -46,8 +46,6 @@ class Break(Record):
     minutes: Minutes
     at: ClockTime | None = Field(None, description="Clock time the break starts.")
     every: Minutes | None = Field(None, description="A break after each this many minutes of teaching.")
-    exact: bool = Field(False, description="With `at`: start at that very time even in the middle "
-                        "of a session (a prayer time), which then goes on after it.")
     note: Text | None = Field(None, description="Shown under the break in the timetable, e.g. how "
                               "to set its time.")
 
@@ -55,8 +53,6 @@ class Break(Record):
     def _at_or_every(self) -> Self:
         if (self.at is None) == (self.every is None):
             raise ValueError("a break needs exactly one of `at` (a clock time) or `every` (minutes)")
-        if self.exact and self.at is None:
-            raise ValueError("`exact: true` needs `at`, the clock time the break starts")
         return self
 
 

@@ -32,11 +32,11 @@ def guide_markdown(cat: Catalogue, programme: Programme) -> str:
         "guide.md.j2", cat, programme=programme, days=days, clock=clock, modules=cat.modules,
         tasks=sorted(programme.preparation, key=lambda task: -task.days_before),
         groups=_group_work(cat, days),
-        materials={day.index: [(slot, line) for slot in _first_parts(day)
+        materials={day.index: [(slot, line) for slot in _sessions(day)
                                for line in needs[(slot.module_id, slot.session_id)]]
                    for day in days},
-        needs=lambda slot: t("list-comma").join(line.title for line in needs.get(
-            (slot.module_id, slot.session_id), []) if not slot.continued),
+        needs=lambda slot: "<br>".join(line.title for line in needs.get(
+            (slot.module_id, slot.session_id), [])),
         source=source, pre=_session_title(cat, programme.pre_test),
         post=_session_title(cat, programme.post_test),
         evaluation=_session_title(cat, programme.evaluation),
@@ -44,10 +44,9 @@ def guide_markdown(cat: Catalogue, programme: Programme) -> str:
         hours=t("hours-n", n=f"{minutes / 60:g}"))
 
 
-def _first_parts(day: DaySchedule) -> list[Slot]:
-    """The day's sessions, each once (a session an exact break stopped is listed by its first
-    part)."""
-    return [slot for slot in day.slots if slot.kind == "session" and not slot.continued]
+def _sessions(day: DaySchedule) -> list[Slot]:
+    """The day's sessions, without its breaks and own items."""
+    return [slot for slot in day.slots if slot.kind == "session"]
 
 
 def _session(cat: Catalogue, slot: Slot) -> Session:
@@ -63,7 +62,7 @@ def _group_work(cat: Catalogue, days: list[DaySchedule]) -> dict[int, list[str]]
     """The sessions that work in groups, by group size: how the room must be laid out."""
     groups: dict[int, list[str]] = {}
     for day in days:
-        for slot in _first_parts(day):
+        for slot in _sessions(day):
             size = _session(cat, slot).meta.group_size
             if size:
                 groups.setdefault(size, []).append(slot.title)
