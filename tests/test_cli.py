@@ -35,7 +35,7 @@ def test_text_report_names_file_line_rule_and_hint(project: Path, learnsite) -> 
         "modules/basics/definitions.md:3:10: error[schema-wrong-type]: "
         "`minutes` must be a whole number, not `abc`",
         "  hint: A duration in whole minutes, e.g. 45.",
-        "1 problem (1 error, 0 warnings) in 1 file; 10 files checked.",
+        "1 problem (1 error, 0 warnings) in 1 file; 12 files checked.",
     ]
 
 

@@ -40,10 +40,23 @@ def test_every_timetable_fits_its_days(catalogue) -> None:
         for day in schedule_programme(programme, catalogue.modules):
             assert day.overrun == 0, (programme.id, day.title)
     workshop = next(p for p in catalogue.site.programmes if p.id == "inspectors-forced-labour")
-    for day in schedule_programme(workshop, catalogue.modules):
-        assert day.slots[0].start == 9 * 60
-        assert 15 * 60 <= day.end <= 16 * 60, day.title
-        assert any(slot.title == "Lunch" for slot in day.slots)
+    day1, day2 = schedule_programme(workshop, catalogue.modules)
+    for day in (day1, day2):
+        assert day.slots[0].start == 8 * 60
+        assert 15 * 60 <= day.end <= 16 * 60 + 30, day.title
+        assert {"Lunch", "Noon prayer"} <= {slot.title for slot in day.slots if slot.kind == "break"}
+    assert day1.slots[0].kind == "item" and "ground rules" in day1.slots[0].title
+    assert day1.slots[-1].kind == "item" and day1.slots[-1].title == "Review of the day"
+    assert day2.slots[0].kind == "item" and day2.slots[0].title == "Recap of day 1"
+
+
+def test_every_participant_interviews_once_in_the_role_play(catalogue) -> None:
+    """Groups of four, four rounds of a ten-minute interview: the session has the time."""
+    session = next(s for s in catalogue.modules["interviewing-workers"].sessions
+                   if s.id == "interview-role-play")
+    assert session.meta.group_size == 4
+    assert session.meta.minutes >= 4 * (10 + 5)
+    assert "four rounds" in session.source.body.lower() or "round 4" in session.source.body.lower()
 
 
 def test_the_workshop_has_a_pre_test_and_a_post_test_with_answers(catalogue) -> None:

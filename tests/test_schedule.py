@@ -217,7 +217,8 @@ def test_the_real_inspectors_programme():
     programme = next(p for p in site.programmes if p.id == "inspectors-forced-labour")
     modules = result.catalogue.modules
     first = schedule_programme(programme, modules)[0]
-    assert clock(first.slots[0].start) == "09:00"
+    assert clock(first.slots[0].start) == "08:00"
+    assert first.slots[0].kind == "item"
     expected = [s.id for module_id in programme.days[0].modules for s in modules[module_id].sessions]
     assert expected
     assert [s.session_id for s in first.slots if s.kind == "session"] == expected

@@ -73,7 +73,7 @@ def test_english_and_arabic_have_their_own_search_index(bilingual_site: Path) ->
 
 def test_translations_command_lists_missing_and_stale(bilingual: Path, learnsite) -> None:
     run = learnsite("--root", str(bilingual), "translations")
-    assert run.out.splitlines()[0] == "ar (العربية): 5 of 9 translated; 0 stale, 4 missing"
+    assert run.out.splitlines()[0] == "ar (العربية): 5 of 11 translated; 0 stale, 6 missing"
     assert "  missing  modules/basics/definitions.md" in run.out
     edit(bilingual / "content/index.md", "# Home", "# Home page")
     stale = learnsite("--root", str(bilingual), "translations", "--format", "json")

@@ -40,7 +40,7 @@ def guide_markdown(cat: Catalogue, programme: Programme) -> str:
         source=source, pre=_session_title(cat, programme.pre_test),
         post=_session_title(cat, programme.post_test),
         evaluation=_session_title(cat, programme.evaluation),
-        dates=" ".join(f"DATE{n}" for n in range(1, len(days) + 1)),
+        dates=" ".join(t("date-placeholder") for _ in days),
         hours=t("hours-n", n=f"{minutes / 60:g}"))
 
 

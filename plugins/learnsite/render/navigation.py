@@ -1,9 +1,10 @@
 """The site's navigation, generated from the catalogue so authors never maintain it by hand.
 
 Content pages keep their folder order (index first, then files and folders by name); then come
-the checklists, the training programmes (each with its modules and their sessions, so Material's
-breadcrumbs lead back to programme and module), the audience pages and the glossary. A module
-taught in several programmes is listed under the first; the others link to it.
+the checklists, the training programmes (each with its facilitator guide and its modules, their
+sessions and materials, so Material's breadcrumbs lead back to programme and module), the
+audience pages and the glossary. A module taught in several programmes is listed under the
+first; the others link to it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from learnsite.site_paths import (
     audience_path,
     checklist_path,
     decision_path,
+    guide_path,
+    material_path,
     module_path,
     programme_path,
     session_path,
@@ -100,7 +103,8 @@ def _training_nav(cat: Catalogue) -> list[NavItem]:
     placed: set[str] = set()
     nav: list[NavItem] = []
     for programme in cat.site.programmes if cat.site else []:
-        children: list[NavItem] = [programme_path(programme.id)]
+        children: list[NavItem] = [programme_path(programme.id),
+                                   {translator(cat.language)("facilitator-guide"): guide_path(programme.id)}]
         for module_id in programme.module_ids:
             if module_id in cat.modules and module_id not in placed:
                 placed.add(module_id)
@@ -116,4 +120,8 @@ def _module_nav(cat: Catalogue, module_id: str) -> NavItem:
     module = cat.modules[module_id]
     children: list[NavItem] = [module_path(module_id)]
     children += [{s.meta.title: session_path(module_id, s.id)} for s in module.all_sessions]
+    materials = [{m.title: material_path(module_id, m.file)} for m in module.materials.values()
+                 if m.source]
+    if materials:
+        children.append({translator(cat.language)("materials"): materials})
     return {module.record.title: children}
