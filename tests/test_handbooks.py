@@ -72,9 +72,10 @@ def handbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_outline_lists_parts_and_sessions(handbooks) -> None:
     reader = PdfReader(handbooks["workshop-trainer"])
     titles = [(depth, title) for depth, title, _ in _outline(reader)]
-    assert titles == [(0, "Programme overview"), (0, "Basics"), (1, "Definitions"),
-                      (0, "Indicators"), (1, "Signs"), (0, "Checklists"), (1, "Mini checklist"),
-                      (0, "Glossary"), (0, "Sources")]
+    assert titles == [(0, "Programme overview"), (0, "Facilitator guide"), (0, "Basics"),
+                      (1, "Definitions"), (0, "Indicators"), (1, "Signs"), (0, "Checklists"),
+                      (1, "Mini checklist"), (0, "Glossary"), (0, "Handouts"),
+                      (1, "Cards: the three parts"), (1, "Key: the three parts"), (0, "Sources")]
     assert reader.metadata.title == "Workshop, trainer edition"
     assert "/StructTreeRoot" in reader.trailer["/Root"], "tagged for screen readers"
     assert reader.trailer["/Root"]["/Lang"] == "en"
@@ -115,6 +116,21 @@ def test_editions_differ_in_notes_and_answers(handbooks) -> None:
     assert "Spot the parts" in participant
 
 
+def test_the_guide_and_trainer_materials_print_only_for_trainers(handbooks) -> None:
+    trainer = PdfReader(handbooks["workshop-trainer"])
+    participant = PdfReader(handbooks["workshop-participant"])
+    titles = [title for _, title, _ in _outline(participant)]
+    assert "Facilitator guide" not in titles and "Key: the three parts" not in titles
+    assert "Cards: the three parts" in titles, "participant materials print with the handouts"
+    guide = next(page for _, title, page in _outline(trainer) if title == "Facilitator guide")
+    text = " ".join(_text(trainer, guide).split())
+    for said in ("Book the room.", "14 days before", "Welcome and introductions",
+                 "Cards: the three parts 1 per group of 3 Definitions", "1 per participant"):
+        assert said in text, said
+    cards = next(page for _, title, page in _outline(trainer) if title == "Cards: the three parts")
+    assert "A worker may not leave the site." in _text(trainer, cards)
+
+
 def test_checklists_print_as_forms_with_how_the_result_is_decided(handbooks) -> None:
     reader = PdfReader(handbooks["workshop-trainer"])
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
@@ -147,7 +163,8 @@ def test_arabic_handbook_reads_in_order(handbooks) -> None:
     assert "المحتويات" in text
     assert "يُعدّ جَوازُ السفر المحتجز علامةً مهمة" in text
     assert "ماذا دفعت للحصول على هذا العمل؟" in text and "دين رسوم العمل يُبقي العامل فيه" in text
-    assert [title for _, title, _ in _outline(reader)][:2] == ["نظرة عامة على البرنامج", "Basics"]
+    assert [title for _, title, _ in _outline(reader)][:3] == ["نظرة عامة على البرنامج", "دليل الميسّر",
+                                                             "Basics"]
 
 
 def test_same_sources_give_identical_bytes(handbooks, tmp_path: Path) -> None:
@@ -187,7 +204,7 @@ def test_editing_one_session_renders_only_its_chapter_again(tmp_path: Path) -> N
     written, failures = build_all(cat, out, cache=cache)
     assert not failures
     trainer = next(r for r in written if r.path.stem == "workshop-trainer")
-    assert (trainer.rendered, trainer.reused) == (1, 6), "the Basics chapter, nothing else"
+    assert (trainer.rendered, trainer.reused) == (1, 8), "the Basics chapter, nothing else"
     assert "Name the three parts." in " ".join(p.extract_text() for p in PdfReader(trainer.path).pages)
     cold = render_handbook(cat, next(h for h in cat.site.handbooks if h.id == "workshop-trainer"),
                            tmp_path / "cold.pdf")
@@ -269,12 +286,12 @@ def test_a_handbook_without_cover_or_contents_and_one_with_nothing_to_print(tmp_
     programme: workshop
     edition: participant
     language: en
-    include: [handouts]
+    include: [guide]
 contacts:""")
     cat = load_project(root).catalogue
     written, failures = build_all(cat, tmp_path / "out", only=["bare", "empty"])
-    assert failures == ["handbook `empty` has nothing to print: `include` (handouts) names no part "
-                        "with content"]
+    assert failures == ["handbook `empty` has nothing to print: `include` (guide) names no part "
+                        "with content"], "the facilitator guide is for trainers only"
     reader = PdfReader(written[0].path)
     assert [title for _, title, _ in _outline(reader)] == ["Basics", "Definitions", "Indicators", "Signs"]
     assert _text(reader, 1).splitlines()[-1].strip() == "1", "without a cover, page 1 is numbered"
@@ -315,12 +332,12 @@ def test_a_modules_own_assessment_prints_at_the_end_of_its_chapter(tmp_path: Pat
     handbook = next(h for h in cat.site.handbooks if h.id == "workshop-trainer")
     reader = PdfReader(render_handbook(cat, handbook, tmp_path / "out.pdf").path)
     titles = [(depth, title) for depth, title, _ in _outline(reader)]
-    assert titles[1:4] == [(0, "Basics"), (1, "Definitions"), (1, "Quiz")]
+    assert titles[2:5] == [(0, "Basics"), (1, "Definitions"), (1, "Quiz")]
     assert "Work, a penalty, no consent." in " ".join(page.extract_text() for page in reader.pages)
 
 
 UNKNOWN_STYLE = 'Find the <span style="colour: red">three</span> parts.'
-STYLE_WARNING = ("site_config.yml:20:5: warning[handbook-render-warning]: handbook `workshop-trainer`, "
+STYLE_WARNING = ("site_config.yml:29:5: warning[handbook-render-warning]: handbook `workshop-trainer`, "
                  "Basics: Ignored `colour: red` at 1:1, unknown property.")
 
 
@@ -329,7 +346,7 @@ def test_weasyprint_warnings_are_located_at_the_handbook_even_when_reused(projec
     out = project / "out"
     cold = learnsite("--root", str(project), "handbooks", "--out", str(out))
     warm = learnsite("--root", str(project), "handbooks", "--out", str(out))
-    assert "0 of 7 parts rendered, the others reused" in warm.out
+    assert "0 of 9 parts rendered, the others reused" in warm.out
     for run in (cold, warm):
         assert run.code == 0, run.err
         assert STYLE_WARNING in run.out
