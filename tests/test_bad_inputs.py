@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ARABIC, edit
 from learnsite.rules import RULES, Severity
+from test_course import RULES_TESTED_HERE as COURSE_RULES
 from test_handbooks import RULES_TESTED_HERE as HANDBOOK_RULES
 from test_screening import ANSWER_CASES
 from test_translations import RULES_TESTED_HERE
@@ -342,7 +343,7 @@ def test_bad_input_is_located_and_explained(case: Case, project: Path, learnsite
 
 def test_every_rule_has_a_case() -> None:
     covered = ({case.rule for case in CASES} | {rule for rule, *_ in ANSWER_CASES}
-               | set(RULES_TESTED_HERE) | set(HANDBOOK_RULES))
+               | set(RULES_TESTED_HERE) | set(HANDBOOK_RULES) | set(COURSE_RULES))
     assert set(RULES) <= covered | {"yaml-syntax"}, set(RULES) - covered
 
 

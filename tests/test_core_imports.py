@@ -16,10 +16,12 @@ import learnsite
 PACKAGE = Path(learnsite.__file__).parent
 FORBIDDEN = ("learnsite.render", "learnsite.plugin", "mkdocs", "material")
 #: Top-level modules that drive the renderers, so sit above them with the adapter: the CLI
-#: (it builds handbooks), the scaffolds (their templates live with the renderers' own) and the
-#: orchestration of one site build (which any engine's adapter calls).
+#: (it builds handbooks), the scaffolds (their templates live with the renderers' own), the
+#: orchestration of one site build (which any engine's adapter calls) and a course's paperwork
+#: (printed with the renderers' fonts).
 #: Every other module is core; list a new one here only if it drives rendering too.
-ABOVE_RENDER = {"learnsite.cli", "learnsite.scaffold", "learnsite.site_build"}
+ABOVE_RENDER = {"learnsite.cli", "learnsite.scaffold", "learnsite.site_build",
+                "learnsite.course.paperwork"}
 
 
 def _modules() -> dict[str, Path]:

@@ -23,6 +23,7 @@ from learnsite.rules import RULES
 from learnsite.scaffold import ScaffoldError, new_checklist, new_module, new_session
 from learnsite.schema import write_schemas
 from learnsite.screening import screen
+from learnsite.strings import counted
 
 if TYPE_CHECKING:
     from learnsite.render.handbook.scheduler import Workers
@@ -150,6 +151,50 @@ def _handbooks(args: argparse.Namespace, workers: Workers) -> int:
     return 1 if failures or warnings.errors else 0
 
 
+def _cmd_course(args: argparse.Namespace) -> int:
+    from learnsite.course.details import check_dates, find_programme, plan_course
+    from learnsite.course.output import OutputError, check_target, publish
+    from learnsite.course.paperwork import FILE_NAMES, PaperworkError, write_paperwork
+    from learnsite.course.participants import read_participants
+    from learnsite.course.wording import duration
+
+    fmt = args.format or default_format()
+    try:
+        check_target(args.out, args.root, FILE_NAMES)
+    except OutputError as exc:
+        print(f"learnsite course: {exc}", file=sys.stderr)
+        return 2
+    if args.root in args.participants.resolve().parents:
+        print(f"learnsite course: note: {args.participants} is inside the project folder; keep "
+              "participants' data outside it, so it is never committed", file=sys.stderr)
+    result = load_project(args.root)
+    if result.diagnostics.errors:
+        print(render(result.diagnostics.sorted(), fmt, result.files))
+        return 1
+    diags = Diagnostics(overrides=result.diagnostics.overrides)
+    doc = result.docs[SITE_CONFIG]
+    found = find_programme(result.catalogue, args.programme, doc, diags)
+    dates = check_dates(args.dates, found[1], found[0], doc, diags) if found else []
+    participants = read_participants(args.participants, PurePosixPath(args.participants.as_posix()),
+                                     diags)
+    if diags.errors or found is None:
+        print(render(diags.sorted(), fmt), file=sys.stderr)
+        return 1
+    course = plan_course(result.catalogue, found[1], dates, participants)
+    try:
+        written = publish(args.out, lambda folder: write_paperwork(course, folder))
+    except PaperworkError as exc:
+        print(f"learnsite course: {exc}", file=sys.stderr)
+        return 1
+    for item in written:
+        pages = f" ({counted(item.pages, 'page')})" if item.pages else ""
+        print(f"wrote {args.out / item.name}{pages}")
+    print(f"{counted(len(participants), 'participant')}, {counted(len(dates), 'day')}, "
+          f"{duration(course.minutes, 'en')} of teaching; each certificate's code is in "
+          f"{args.out / 'certificates.csv'}")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out or args.root / "schemas"):
         print(f"wrote {path}")
@@ -214,6 +259,27 @@ def _parser() -> argparse.ArgumentParser:
     handbooks.add_argument("--format", choices=["text", "github", "json"],
                            help="format of content problems, if any")
     handbooks.set_defaults(run=_cmd_handbooks)
+
+    course = commands.add_parser(
+        "course", help="a course's paperwork: attendance sheets, evaluation forms, certificates",
+        description="Write the paperwork of one course of a programme: an attendance sheet per day "
+        "(attendance-day-N.pdf), the anonymous evaluation form in English and Arabic "
+        "(evaluation-en.pdf, evaluation-ar.pdf), a certificate per participant (certificates.pdf) "
+        "and their verification codes (certificates.csv). Nothing is written unless everything "
+        "succeeds.")
+    course.add_argument("programme", metavar="PROGRAMME", help="programme id from site_config.yml")
+    course.add_argument("--participants", type=Path, required=True, metavar="FILE.csv",
+                        help="UTF-8 CSV file with the header name_en,name_ar,organisation "
+                        "(organisation optional; each row needs at least one name); keep it "
+                        "outside the project")
+    course.add_argument("--dates", nargs="+", required=True, metavar="DATE",
+                        help="the date of each programme day, YYYY-MM-DD, in order")
+    course.add_argument("--out", type=Path, required=True, metavar="DIR",
+                        help="folder for the paperwork, outside the project: new, empty, or "
+                        "holding an earlier run's paperwork, which is replaced")
+    course.add_argument("--format", choices=["text", "github", "json"],
+                        help="format of problems, if any")
+    course.set_defaults(run=_cmd_course)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
     rules.set_defaults(run=_cmd_rules)

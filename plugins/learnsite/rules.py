@@ -209,6 +209,39 @@ _RULES = [
     Rule("translation-stale", "translation", W,
          "A translation may be out of date: its source changed after it was translated.",
          "Update the translation, then run `learnsite translations --stamp FILE`."),
+    # A course's participants file and dates, given to `learnsite course`.
+    Rule("participants-header", "course", E,
+         "The participants file does not start with a header row naming the columns `name_en` and "
+         "`name_ar` (and, if wanted, `organisation`), or names a column twice.",
+         "Make the first line `name_en,name_ar,organisation`; keep both name columns even where "
+         "some names are empty."),
+    Rule("participants-column-unknown", "course", E,
+         "A column of the participants file that learnsite does not read.",
+         "Rename it to `name_en`, `name_ar` or `organisation`, or delete it: the paperwork needs "
+         "nothing else about a participant."),
+    Rule("participants-row-fields", "course", E,
+         "A row of the participants file has more or fewer fields than its header.",
+         "Put quotes around a name or organisation that contains a comma, e.g. "
+         "\"Ministry of Labour, Inspection\", and close every quote."),
+    Rule("participants-name-missing", "course", E,
+         "A participant has neither an English nor an Arabic name.",
+         "Write the name as the participant gives it, in English, in Arabic or both; learnsite "
+         "never transliterates a name."),
+    Rule("participants-name-script", "course", E,
+         "A participant's English name holds Arabic letters, or their Arabic name none.",
+         "Put each name in its own column: `name_en` in Latin letters, `name_ar` in Arabic; leave "
+         "a column empty rather than transliterate."),
+    Rule("participants-duplicate", "course", E,
+         "The same participant is listed twice (the same names), so they would get two "
+         "certificates with one verification code.",
+         "Delete one of the rows; for two people of the same name, write each name in full."),
+    Rule("participants-none", "course", E,
+         "The participants file has a header but no participants.",
+         "Add one row per participant under the header."),
+    Rule("course-dates", "course", E,
+         "The dates given for a course do not fit its programme: not one date per day, not a "
+         "date written YYYY-MM-DD, or not each later than the one before.",
+         "Give one date per programme day, in order, e.g. `--dates 2026-03-03 2026-03-04`."),
     # Answers given to `learnsite screen`.
     Rule("answer-unknown-id", "answers", E,
          "An answer (in an answers file or a case study) for an id that is not an indicator, "

@@ -1,0 +1,1 @@
+"""The paperwork of a course: attendance sheets, evaluation forms and certificates."""
