@@ -32,8 +32,8 @@ DATES = ("2026-03-03", "2026-03-05")
 RULES_TESTED_HERE = ("participants-header", "participants-column-unknown", "participants-row-fields",
                      "participants-name-missing", "participants-name-script", "participants-duplicate",
                      "participants-none", "course-dates")
-TWO_DAYS = ('      - start: "09:00"\n        end: "16:00"\n        modules: [basics, indicators]\n',
-            '      - start: "09:00"\n        modules: [basics]\n'
+TWO_DAYS = ('        modules: [basics, indicators]\n',
+            '        modules: [basics]\n'
             '      - title: Indicators in practice\n        start: "09:00"\n        modules: [indicators]\n')
 
 
@@ -113,7 +113,7 @@ def test_each_certificate_names_its_participant_as_given_with_code_and_hours(cou
         assert "Workshop" in page and "الورشة" in page, "the programme in English and Arabic"
         assert "held on 3 and 5 March 2026" in page
         assert "Launched with UNODC." in page, "the organisation's partnership, as configured"
-    assert duration(minutes, "en") == "1 hour and 15 minutes"
+    assert duration(minutes, "en") == "1 hour and 35 minutes", "sessions and the opening, no breaks"
     assert len({row["code"] for row in listed}) == len(listed)
     [only_arabic] = [row for row in listed if not row["name_en"]]
     assert only_arabic["name_ar"] == "ريم نموذج", "no English name is made up"
@@ -265,7 +265,7 @@ def test_dates_must_follow_the_days_in_order(bilingual: Path, tmp_path: Path, le
     edit(bilingual / "site_config.yml", *TWO_DAYS)
     run = _course(learnsite, bilingual, SAMPLE, "2026-03-05", "2026-03-04", out=tmp_path / "out")
     assert run.code == 1
-    second_day = _days_line(bilingual) + 3
+    second_day = _days_line(bilingual) + 9  # after day 1: start, end, its opening (5 lines), modules
     _located(run.err, f"site_config.yml:{second_day}:9", "course-dates",
              "the date of day 2, 2026-03-04, is not after the date before it, 2026-03-05")
 
