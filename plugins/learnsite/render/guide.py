@@ -23,8 +23,7 @@ def guide_markdown(cat: Catalogue, programme: Programme) -> str:
 
     def source(line: MaterialLine) -> str:
         if line.kind == "file":
-            where = f"{t('material-file')}: `{line.site_path}`"
-            return f"{where} ({t('trainers-only')})" if line.for_trainers else where
+            return f"{t('material-file')} ({t('trainers-only')})" if line.for_trainers else t("material-file")
         return t("handout-in-session") if line.kind == "handout" else t("bring")
 
     minutes = sum(day.teaching_minutes for day in days)
