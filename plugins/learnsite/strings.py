@@ -90,7 +90,6 @@ STRINGS: dict[str, dict[str, str]] = {
                         "participants' file stays on your computer: it never enters the repository or the "
                         "site.",
         "no-materials": "Nothing to prepare.",
-        "hours-n": "{n} hours",
         "date-placeholder": "YYYY-MM-DD",
         "overview": "Programme overview",
         "notes": "Notes",
@@ -366,11 +365,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "compare-tests": "قارن إجابات كل مشارك في {pre} و{post}، سؤالًا بسؤال، وأبلغ المركز بالتغيّر.",
         "evaluation": "اجمع استمارات التقييم ({session}) ولخّصها للمركز.",
         "certificates": "اطبع كشوف الحضور واستمارة التقييم والشهادات بالأمر `learnsite course {programme} "
-                        "--participants FILE.csv --dates {dates} --out DIR`. تذكر الشهادات {hours} من "
-                        "التدريب، محسوبة من الجدول الزمني. يبقى ملف المشاركين على حاسوبك: لا يدخل المستودع "
+                        "--participants FILE.csv --dates {dates} --out DIR`. تذكر الشهادات مدة التدريب "
+                        "({hours})، محسوبة من الجدول الزمني. يبقى ملف المشاركين على حاسوبك: لا يدخل المستودع "
                         "ولا الموقع أبدًا.",
         "no-materials": "لا شيء يلزم تحضيره.",
-        "hours-n": "{n} ساعة",
         "date-placeholder": "YYYY-MM-DD",
         "overview": "نظرة عامة على البرنامج",
         "notes": "ملاحظات",

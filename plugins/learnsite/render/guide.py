@@ -40,7 +40,7 @@ def guide_markdown(cat: Catalogue, programme: Programme) -> str:
         post=_session_title(cat, programme.post_test),
         evaluation=_session_title(cat, programme.evaluation),
         dates=" ".join(t("date-placeholder") for _ in days),
-        hours=t("hours-n", n=f"{minutes / 60:g}"))
+        hours=t("hours-minutes", h=minutes // 60, m=minutes % 60))
 
 
 def _sessions(day: DaySchedule) -> list[Slot]:
