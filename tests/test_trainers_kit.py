@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
 
-from conftest import REPO, edit
+from conftest import REPO, edit, mkdocs_build
 from learnsite.load.project import load_project
 from learnsite.render.pages import generated_pages
 
@@ -77,3 +78,18 @@ def test_the_guide_and_materials_are_pages_of_the_real_site(built_site: Path) ->
     assert "interpreter" in role_cards.read_text("utf-8").lower()
     arabic = (built_site / "ar/programmes/inspectors-forced-labour/guide/index.html").read_text("utf-8")
     assert "دليل الميسّر" in arabic and "قبل الدورة" in arabic and "صلاة الظهر" in arabic
+
+
+@pytest.mark.pdf
+def test_a_pdf_material_is_copied_into_the_site_and_linked(project: Path, tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with (project / "modules/basics/materials/ranking-sheet.pdf").open("wb") as handle:
+        writer.write(handle)
+    edit(project / SESSION, "{bring: Pens, per: participant}",
+         "{bring: Pens, per: participant}, {file: materials/ranking-sheet.pdf}")
+    done = mkdocs_build(project, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site/modules/basics/materials/ranking-sheet.pdf").read_bytes().startswith(b"%PDF")
+    page = (tmp_path / "site/modules/basics/definitions/index.html").read_text("utf-8")
+    assert 'href="../materials/ranking-sheet.pdf"' in page

@@ -29,7 +29,7 @@ from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, site_assets
 from learnsite.render.navigation import NavItem, navigation
 from learnsite.render.pages import expand_page, generated_pages, mark_untranslated
-from learnsite.site_paths import DEFAULT_LANGUAGE_ONLY
+from learnsite.site_paths import DEFAULT_LANGUAGE_ONLY, material_path
 from learnsite.strings import human_size
 
 if TYPE_CHECKING:
@@ -164,10 +164,13 @@ class SiteBuild:
         """The pages generated from data: site path → Markdown."""
         return generated_pages(self.catalogue)
 
-    @staticmethod
-    def assets() -> list[tuple[str, Path]]:
-        """The shipped fonts, styles and scripts: site path → file."""
-        return site_assets()
+    def assets(self) -> list[tuple[str, Path]]:
+        """The shipped fonts, styles and scripts, and the modules' PDF materials (a Markdown
+        material is a generated page): site path → file."""
+        pdfs = [(material_path(m.module_id, m.file), self.catalogue.root / module.path.parent / m.file)
+                for module in self.catalogue.modules.values() for m in module.materials.values()
+                if m.source is None]
+        return [*site_assets(), *pdfs]
 
     def edit_url(self, site_path: str) -> str | None:
         """Where "Edit this page" leads: the page's source file in the repository."""
