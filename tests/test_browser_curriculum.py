@@ -25,8 +25,10 @@ def test_programme_module_and_session_pages(browser: Browser, site_url: str) -> 
     page.goto(f"{site_url}/{PROGRAMME}", wait_until="networkidle")
     first_day = page.locator("table").filter(has_text="Session").first
     rows = first_day.locator("tbody tr")
-    assert rows.first.locator("td").first.inner_text().startswith("09:00–")
+    assert rows.first.locator("td").first.inner_text().startswith("08:00–")
+    assert "ground rules" in rows.first.inner_text(), "the day opens with its own item"
     assert first_day.get_by_text("Lunch").count() == 1
+    assert first_day.get_by_text("Noon prayer").count() == 1
     _shot(page, "programme")
 
     page.goto(f"{site_url}/{MODULE}", wait_until="networkidle")

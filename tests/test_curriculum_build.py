@@ -86,7 +86,7 @@ def test_timetable_has_exact_times_for_sessions_and_both_kinds_of_break(timed_si
 
 def test_overrun_is_a_build_warning(timed_site) -> None:
     _, log = timed_site
-    assert ("site_config.yml:25:14: warning[schedule-overrun]: programme `timed`, The long day: "
+    assert ("site_config.yml:34:14: warning[schedule-overrun]: programme `timed`, The long day: "
             "teaching ends at 12:45, 45 minutes past its end time 12:00") in log
 
 
