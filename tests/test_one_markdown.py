@@ -58,6 +58,10 @@ The handout says peach.
 The answer says quince.
 ///
 
+/// slide | Only projected
+The slide says xigua.
+///
+
 /// to-confirm | The hotline's hours
     reason: the centre has not yet confirmed them
     owner: the referral coordinator
@@ -166,6 +170,8 @@ SHOWN = {
 """What each block kind and extension shows, on the web and in print."""
 ANSWER = "The answer says quince."
 """Only the trainer's handbook has the model answer; the web never does."""
+SLIDE = "The slide says xigua."
+"""An author's slide is projected only (tests/test_slides.py): neither the web nor print has it."""
 LAID_OUT_FOR_PAPER = ["First tab", "The first tab says lemon.", "Second tab",
                       "The second tab says melon.", "Code in a tab says nutmeg."]
 
@@ -194,11 +200,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
 
 def test_every_block_kind_and_configured_extension_is_exercised() -> None:
     extensions = load_project(FIXTURE).catalogue.markdown.extensions
-    covered = set(SHOWN) | {"answer", "checklist"}
+    covered = set(SHOWN) | {"answer", "checklist", "slide"}
     assert set(BLOCKS) <= covered, set(BLOCKS) - covered
     assert set(extensions) - covered == {"pymdownx.blocks.admonition", "pymdownx.blocks.details",
                                          "pymdownx.blocks.tab", "learnsite.render.blocks"}
-    assert {*CURRICULUM_BLOCKS, *GENERAL_BLOCKS} - {"answer"} <= set(SHOWN)
+    assert {*CURRICULUM_BLOCKS, *GENERAL_BLOCKS} - {"answer", "slide"} <= set(SHOWN)
 
 
 def test_every_block_and_extension_shows_on_the_web(built) -> None:
@@ -211,6 +217,7 @@ def test_every_block_and_extension_shows_on_the_web(built) -> None:
     assert "The work differs from the job the worker was promised." in text, \
         "the embedded checklist's form"
     assert ANSWER not in text, "model answers never reach the web"
+    assert SLIDE not in text and "Only projected" not in text
     assert "///" not in text and "!!!" not in text
 
 
@@ -219,6 +226,7 @@ def test_every_block_and_extension_prints(built) -> None:
     for feature, content in SHOWN.items():
         assert content in text, feature
     assert ANSWER in text
+    assert SLIDE not in text and "Only projected" not in text
     assert "Use the printable form of this checklist in the Checklists part." in text
     assert "///" not in text and "!!!" not in text
 

@@ -1,4 +1,5 @@
-"""The `learnsite` command: check content, screen answers, scaffold, write schemas, list rules.
+"""The `learnsite` command: check content, screen answers, scaffold, write schemas, list rules,
+build the PDFs (handbooks, slide decks).
 
 Exit codes: 0 clean, 1 content problems, 2 bad usage or bad input to `screen`.
 """
@@ -195,6 +196,32 @@ def _cmd_course(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_slides(args: argparse.Namespace) -> int:
+    from learnsite.render.slides.deck import FOLDER
+    from learnsite.render.slides.pdf import CACHE, build_slides, log_line
+
+    result = load_project(args.root)
+    if result.diagnostics.errors:
+        print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
+        return 1
+    cat = result.catalogue
+    known = {p.id for p in cat.site.programmes} if cat.site else set()
+    unknown = sorted(set(args.programmes) - known)
+    if unknown:
+        print(f"learnsite slides: no programme {', '.join(unknown)} in site_config.yml; "
+              f"known: {', '.join(sorted(known)) or 'none'}", file=sys.stderr)
+        return 2
+    done = build_slides(cat, args.out or args.root / "site" / FOLDER, only=args.programmes,
+                        cache=args.root / CACHE)
+    for written in done.written:
+        print(f"wrote {log_line(written, str(written.path))}")
+    for note in done.notes:
+        print(note)
+    for failure in done.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    return 1 if done.failures else 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out or args.root / "schemas"):
         print(f"wrote {path}")
@@ -280,6 +307,16 @@ def _parser() -> argparse.ArgumentParser:
     course.add_argument("--format", choices=["text", "github", "json"],
                         help="format of problems, if any")
     course.set_defaults(run=_cmd_course)
+
+
+    slides = commands.add_parser("slides", help="build the slide decks: a PDF per programme day and "
+                                 "language (all programmes, or those named)")
+    slides.add_argument("programmes", nargs="*", metavar="PROGRAMME",
+                        help="programme ids from site_config.yml")
+    slides.add_argument("--out", type=Path, help="folder for the PDFs (default: site/slides/)")
+    slides.add_argument("--format", choices=["text", "github", "json"],
+                        help="format of content problems, if any")
+    slides.set_defaults(run=_cmd_slides)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
     rules.set_defaults(run=_cmd_rules)

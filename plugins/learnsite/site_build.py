@@ -1,7 +1,7 @@
 """One build of the site, for whatever engine drives it (today the MkDocs plugin, a few lines per
 event): which language it builds, the checked catalogue it renders, the pages, assets and theme
-settings it adds, and what follows the pages: the handbooks, the other languages and the
-offline copy, in that order.
+settings it adds, and what follows the pages: the handbooks and slide decks, the other languages
+and the offline copy, in that order.
 
 `make site` loads and checks the project once. The first build keeps the checked catalogue in
 `.cache/catalogue/`, named by a hash of its bytes, and tells the builds it starts where it is:
@@ -49,6 +49,7 @@ class Options:
     handbooks: bool = True
     handbooks_when_serving: bool = False
     offline_bundle: bool = True
+    slides: bool = True
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class ThemeSettings:
 @dataclass
 class Finished:
     """What the steps after the pages produced: lines for the build log, problems found while
-    printing the handbooks, and the handbooks that could not be built."""
+    printing the handbooks, and the handbooks and slide decks that could not be built."""
 
     log: list[str] = field(default_factory=list)
     warnings: Diagnostics = field(default_factory=Diagnostics)
@@ -84,7 +85,7 @@ class BuildSession:
     def start(self, root: Path, options: Options) -> SiteBuild:
         """Load (or take over) the checked project and set up this build."""
         run = SiteBuild(root, options, self.serving)
-        if run.builds_handbooks and self.workers is None:
+        if (run.builds_handbooks or run.builds_slides) and self.workers is None:
             from learnsite.render.handbook.pdf import start_workers
 
             # they start up while the pages are built; `serve` keeps them for the next change
@@ -132,8 +133,16 @@ class SiteBuild:
     @property
     def builds_handbooks(self) -> bool:
         """The first build makes the handbooks; `serve` only when asked."""
-        return (self.options.handbooks and not self.build.nested
-                and (not self.serving or self.options.handbooks_when_serving))
+        return self.options.handbooks and self._builds_pdfs
+
+    @property
+    def builds_slides(self) -> bool:
+        """The slide decks are made when and where the handbooks would be."""
+        return self.options.slides and self._builds_pdfs
+
+    @property
+    def _builds_pdfs(self) -> bool:
+        return not self.build.nested and (not self.serving or self.options.handbooks_when_serving)
 
     def theme(self) -> ThemeSettings:
         """The theme's language, the site's name, the navigation, styles and scripts."""
@@ -209,6 +218,8 @@ class SiteBuild:
             return done
         if self.builds_handbooks:
             self._handbooks(site_dir / "handbooks", done)
+        if self.builds_slides:
+            self._slides(site_dir, done)
         if self.serving:
             return done
         codes = [code for code, _ in self.languages]
@@ -230,6 +241,15 @@ class SiteBuild:
                                                   workers=self.workers)
         done.log += [log_line(r, f"handbooks/{r.path.name}") for r in self.handbooks]
         done.warnings = render_warnings(self.loaded, self.handbooks)
+
+    def _slides(self, site_dir: Path, done: Finished) -> None:
+        from learnsite.render.slides.deck import FOLDER
+        from learnsite.render.slides.pdf import CACHE, build_slides, log_line
+
+        slides = build_slides(self.default, site_dir / FOLDER, cache=self.root / CACHE,
+                              workers=self.workers)
+        done.log += [log_line(written, written.file.path) for written in slides.written] + slides.notes
+        done.failures += slides.failures
 
     def _stamp(self, folder: Path, codes: list[str]) -> None:
         """Write each handbook's page count and size into the pages that link to it."""

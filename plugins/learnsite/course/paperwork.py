@@ -23,7 +23,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from learnsite.course.details import Course
 from learnsite.course.wording import date_list, duration, long_date, plural
-from learnsite.render.assets import FONTS
+from learnsite.render.assets import FONTS, PDF_FONT_FACES
 from learnsite.strings import translator
 
 if TYPE_CHECKING:
@@ -139,4 +139,5 @@ def _stylesheet() -> tuple[CSS, FontConfiguration]:
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    return CSS(string=_STYLESHEET.read_text(encoding="utf-8"), base_url=f"{FONTS}/", font_config=fonts), fonts
+    return CSS(string=PDF_FONT_FACES + _STYLESHEET.read_text(encoding="utf-8"), base_url=f"{FONTS}/",
+               font_config=fonts), fonts

@@ -73,6 +73,8 @@ CURRICULUM_BLOCKS: dict[str, type[BlockOptions]] = {
     "handout": BlockOptions,
     "answer": BlockOptions,
     "to-confirm": ToConfirmOptions,
+    # An author's own slide for the projected decks (render/slides/): nothing on the web or in print.
+    "slide": BlockOptions,
 }
 
 #: Blocks that only learnsite writes (render/pages.py), never authors: the computed result of

@@ -23,5 +23,9 @@ class LearnsiteConfig(Config):
     handbooks_when_serving = c.Type(bool, default=bool(os.environ.get("LEARNSITE_PDF")))
     """Also build handbooks in `mkdocs serve` (slow; default from LEARNSITE_PDF=1)."""
 
+    slides = c.Type(bool, default=True)
+    """Build a slide deck per programme day into site/slides/ (in `mkdocs serve` only with the
+    handbooks, when `handbooks_when_serving`)."""
+
     offline_bundle = c.Type(bool, default=True)
     """Also build site/offline.zip, the site for reading without a connection (not when serving)."""

@@ -47,7 +47,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         if not self.config.enabled:
             return config
         self.run = self.session.start(self._root(config), Options(
-            self.config.handbooks, self.config.handbooks_when_serving, self.config.offline_bundle))
+            self.config.handbooks, self.config.handbooks_when_serving, self.config.offline_bundle,
+            self.config.slides))
         if self.run.diagnostics is not None:
             _report(self.run.diagnostics, "learnsite found problems in the content",
                     self.run.loaded.files)
@@ -124,7 +125,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             log.info("learnsite: %s", line)
         _report(done.warnings, "learnsite could not print every handbook in full")
         if done.failures:
-            raise PluginError("learnsite could not build every handbook:\n" + "\n".join(done.failures))
+            raise PluginError("learnsite could not build every handbook and slide deck:\n"
+                              + "\n".join(done.failures))
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build does not leave worker processes behind."""

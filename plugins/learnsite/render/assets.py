@@ -10,6 +10,9 @@ FONTS = ASSETS / "fonts"
 #: Theme overrides (e.g. the language switcher), put before Material's own templates.
 THEME = Path(__file__).parent / "theme"
 SITE_PREFIX = "assets/learnsite"
+PDF_FONT_FACES = (Path(__file__).parent / "pdf-fonts.css").read_text(encoding="utf-8")
+"""The shipped TrueType fonts as `@font-face` rules, first in the stylesheet of every PDF (the
+handbooks and the slides), which WeasyPrint resolves against FONTS."""
 
 
 def site_assets() -> list[tuple[str, Path]]:

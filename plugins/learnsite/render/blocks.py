@@ -1,8 +1,8 @@
 """The curriculum's `///` blocks as a Markdown extension (pymdown-extensions Blocks API).
 
 One source, several editions: the same block renders differently for the web, the trainer
-handbook and the participant handbook. Answers are removed from the tree, not hidden, so they
-never reach the web HTML or the search index.
+handbook, the participant handbook and the projected slides. Answers are removed from the tree,
+not hidden, so they never reach the web HTML, the search index or a slide.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from pymdownx.blocks.block import Block
 from learnsite.model.blocks import CURRICULUM_BLOCKS, GENERATED_BLOCKS
 from learnsite.render import citations
 from learnsite.render.print_markup import PRIORITY, PrintTreeprocessor
+from learnsite.render.slides import markup as slides
 from learnsite.strings import translator
 
-EDITIONS = ("web", "trainer", "participant")
+EDITIONS = ("web", "trainer", "participant", "slides")
 #: The interface string naming each block type (strings.py).
 LABELS = {
     "trainer-notes": "for-trainers",
@@ -31,6 +32,7 @@ LABELS = {
     "answer": "answer",
     "case-result": "case-result",
     "to-confirm": "to-confirm",
+    "slide": "slide",
 }
 
 
@@ -51,6 +53,9 @@ class _CurriculumBlock(Block):
 
     ARGUMENT = None
     OPTIONS: ClassVar[dict[str, tuple[Any, Callable[[Any], Any]]]] = {}
+    ON_SLIDES: ClassVar[bool] = False
+    """Whether the slides edition keeps the block: only what participants may see and a screen
+    can show (render/slides/markup.py makes each such block a slide of its own)."""
 
     def _edition(self) -> str:
         return str(self.config.get("edition", "web"))
@@ -70,6 +75,9 @@ class _CurriculumBlock(Block):
         box = etree.SubElement(parent, "div", {"class": f"admonition ls-block ls-{self.NAME}"})
         title = etree.SubElement(box, "p", {"class": "admonition-title"})
         title.text = self._title()
+        if self._edition() == "slides":  # render/slides/markup.py titles the slide from these
+            box.attrib |= {"data-label": self.t(LABELS[self.NAME]), "data-title": self.argument or "",
+                           "data-minutes": str(self.options.get("minutes") or "")}
         return box
 
     def _folded(self, parent: etree.Element) -> etree.Element:
@@ -81,7 +89,7 @@ class _CurriculumBlock(Block):
         return box
 
     def on_end(self, block: etree.Element) -> None:
-        if not self._shown():
+        if not self._shown() or (self._edition() == "slides" and not self.ON_SLIDES):
             self._parent.remove(block)
 
 
@@ -128,6 +136,7 @@ class Activity(_CurriculumBlock):
 
     NAME = "activity"
     OPTIONS = _options_of("activity")
+    ON_SLIDES = True
 
     def _title(self) -> str:
         label = self.t("activity")
@@ -145,6 +154,7 @@ class CaseStudy(_CurriculumBlock):
 
     NAME = "case-study"
     OPTIONS = _options_of("case-study")
+    ON_SLIDES = True
 
 
 class CaseResult(_CurriculumBlock):
@@ -165,6 +175,18 @@ class KeyMessages(_CurriculumBlock):
     """The points to remember."""
 
     NAME = "key-messages"
+    ON_SLIDES = True
+
+
+class Slide(_CurriculumBlock):
+    """A slide an author writes for the projected decks: there only, in place; the web and the
+    handbooks show nothing of it."""
+
+    NAME = "slide"
+    ON_SLIDES = True
+
+    def _shown(self) -> bool:
+        return self._edition() == "slides"
 
 
 class Handout(_CurriculumBlock):
@@ -207,7 +229,7 @@ class AnswerBlock(_CurriculumBlock):
 
 
 _BLOCK_CLASSES: tuple[type[_CurriculumBlock], ...] = (
-    TrainerNotes, Activity, CaseStudy, CaseResult, KeyMessages, Handout, AnswerBlock, ToConfirm)
+    TrainerNotes, Activity, CaseStudy, CaseResult, KeyMessages, Handout, AnswerBlock, ToConfirm, Slide)
 assert {b.NAME for b in _BLOCK_CLASSES} == {*CURRICULUM_BLOCKS, *GENERATED_BLOCKS}
 
 
@@ -221,13 +243,16 @@ class CurriculumBlocksExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 - API name
         """Register every curriculum block with this extension's edition, the numbered notes of
-        citations, and in print the layout of what the web makes interactive."""
+        citations, in print (slides too) the layout of what the web makes interactive, and for
+        slides the reading of what each slide shows."""
         for block in _BLOCK_CLASSES:
             block_mgr.register(block, self.getConfigs())
         language = str(self.getConfig("language"))
         citations.register(md, lambda: translator(language)("notes-sources"))
         if self.getConfig("edition") != "web":
             md.treeprocessors.register(PrintTreeprocessor(md), "learnsite-print", PRIORITY)
+        if self.getConfig("edition") == "slides":
+            md.treeprocessors.register(slides.SlidesTreeprocessor(md), slides.NAME, slides.PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> CurriculumBlocksExtension:  # noqa: N802 - Markdown's API name

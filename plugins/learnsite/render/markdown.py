@@ -15,9 +15,14 @@ from learnsite.model.markdown_config import CALLABLE_OPTIONS, Call, MarkdownConf
 def convert(text: str, config: MarkdownConfig, settings: Mapping[str, Mapping[str, Any]]) -> str:
     """`text` as HTML, rendered with every extension of `config`; `settings` replaces options of
     extensions the configuration lists (e.g. the edition of `learnsite.render.blocks`)."""
-    converter = markdown.Markdown(extensions=list(config.extensions),
-                                  extension_configs=extension_options(config, settings))
-    return str(converter.convert(text))
+    return str(converter(config, settings).convert(text))
+
+
+def converter(config: MarkdownConfig, settings: Mapping[str, Mapping[str, Any]]) -> markdown.Markdown:
+    """The converter `convert` uses, for a renderer that reads what an extension leaves on it
+    besides the HTML (the slides edition's pieces)."""
+    return markdown.Markdown(extensions=list(config.extensions),
+                             extension_configs=extension_options(config, settings))
 
 
 def extension_options(config: MarkdownConfig, settings: Mapping[str, Mapping[str, Any]] | None = None

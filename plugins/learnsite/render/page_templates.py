@@ -19,6 +19,14 @@ def env() -> Environment:
                        undefined=StrictUndefined)
 
 
+def html_templates(package: str) -> Environment:
+    """The HTML templates of a printed output (handbooks, slides) in `package`'s `templates/`:
+    every value is escaped unless marked `| safe` (the HTML rendered from Markdown), so an
+    author's text prints as the text it is."""
+    return Environment(loader=PackageLoader(package, "templates"), autoescape=True,
+                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+
+
 def render(template: str, cat: Catalogue, **context: object) -> str:
     """Render a template with the catalogue's language's interface strings as `t`."""
     return env().get_template(template).render(t=translator(cat.language), **context)

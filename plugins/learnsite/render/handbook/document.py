@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from learnsite.load.citing import citing_pages
 from learnsite.load.materials import printed_materials
@@ -32,6 +32,7 @@ from learnsite.model.site import Handbook
 from learnsite.render.checklist_pages import counts_toward, decision_markdown
 from learnsite.render.guide import guide_markdown
 from learnsite.render.markdown import convert
+from learnsite.render.page_templates import html_templates
 from learnsite.render.pages import expand_page, language_name
 from learnsite.schedule import clock, schedule_programme
 from learnsite.site_paths import (
@@ -141,11 +142,8 @@ class HandbookDocument:
 
 @cache
 def _env() -> Environment:
-    """The print templates: every value is escaped unless marked `| safe` (the HTML rendered
-    from Markdown), so an author's text prints as the text it is."""
-    return Environment(loader=PackageLoader("learnsite.render.handbook", "templates"),
-                       autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                       undefined=StrictUndefined)
+    """The handbook's templates."""
+    return html_templates("learnsite.render.handbook")
 
 
 def _scoped(html: str, scope: str) -> str:

@@ -26,6 +26,7 @@ from learnsite.load.coverage import Coverage, handbook_coverage
 from learnsite.model.catalogue import Catalogue
 from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
+from learnsite.render.assets import PDF_FONT_FACES
 from learnsite.render.handbook.cache import RenderCache, code_fingerprint, write_atomically
 from learnsite.render.handbook.document import (
     FRONT,
@@ -42,7 +43,7 @@ from learnsite.render.handbook.worker import Facts, Job
 from learnsite.render.pages import handbook_slot
 from learnsite.strings import human_size, translator
 
-CSS = (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
+CSS = PDF_FONT_FACES + (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
 CACHE = Path(".cache") / "handbooks"
 """Where rendered units are kept between builds, inside the project folder."""
 TAGGED = "pdf/ua-1"
