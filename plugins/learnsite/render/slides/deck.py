@@ -177,7 +177,8 @@ def _direction(cat: Catalogue) -> str:
 def _session_slides(cat: Catalogue, module: LoadedModule, session: Session, room: Room,
                     squeeze: Mapping[str, int]) -> SessionSlides:
     """A session's title slide (its minutes, method and objectives, which go on slides of their
-    own when they do not all fit under the title), then its pieces' slides."""
+    own when they do not all fit under the title), then its pieces' slides; a test shows its
+    instructions, never its questions."""
     t = translator(cat.language)
     anchor = session_anchor(session)
     meta = session.meta
@@ -193,6 +194,8 @@ def _session_slides(cat: Catalogue, module: LoadedModule, session: Session, room
                                  html.escape(meta.title), points=objectives), room, squeeze,
                            t("continued"))]
     for index, piece in enumerate(pieces(cat, session), start=1):
+        if meta.method == "assessment" and piece.kind == "heading":
+            continue  # a test's questions are answered on paper, not read off the screen
         slides += fitted(_slide(piece, f"{anchor}-{index}", meta.title, t), room, squeeze,
                           t("continued"))
     return SessionSlides(anchor, meta.title, tuple(slides))

@@ -1,7 +1,7 @@
 """A slide, and how a piece's points are shared over as many slides as they need: each holds
-what fits under its title, the next ones titled as continued. What fits is measured with the
-shipped fonts at the sizes of slides.css (measure.py); a point too long for a slide of its own is
-cut into sentences, and a sentence into clauses.
+what fits under its title, the next ones marked as continued beside the line above the title.
+What fits is measured with the shipped fonts at the sizes of slides.css (measure.py); a point too
+long for a slide of its own is cut into sentences, and a sentence into clauses.
 """
 
 from __future__ import annotations
@@ -79,25 +79,24 @@ SQUEEZE = 0.8
 
 
 def fitted(slide: Slide, room: Room, squeeze: Mapping[str, int], mark: str) -> Iterator[Slide]:
-    """The slide as one or more that fit, the next ones titled as continued (`mark`) and without
+    """The slide as one or more that fit, the next ones marked as continued (`mark`) and without
     the facts line, which the first one gave (a title slide with no room left keeps only its
     facts)."""
-    def free(continued: bool) -> float:
-        title = [(markup.plain(slide.title), True), *([(f" {mark}", False)] if continued else [])]
-        return room.height * SQUEEZE ** squeeze.get(slide.key, 0) \
-            - room.title.lines(title, room.width) * room.title.line - room.label * bool(slide.label)
+    free = room.height * SQUEEZE ** squeeze.get(slide.key, 0) \
+        - room.title.lines([(markup.plain(slide.title), True)], room.width) * room.title.line \
+        - room.label * bool(slide.label)
 
-    slide = replace(slide, kicker=shortened(
-        slide.kicker, lambda shown: room.kicker.width(shown, True) <= room.width))
+    slide = replace(slide, kicker=shortened(   # with room for the mark a continued slide adds
+        slide.kicker, lambda shown: room.kicker.width(f"{shown} {mark}", True) <= room.width))
     pages: list[list[Point]] = [[]]
-    left = free(continued=False) - room.facts * bool(slide.facts)
-    for point in _split_long(slide.points, room, free(continued=True)):
+    left = free - room.facts * bool(slide.facts)
+    for point in _split_long(slide.points, room, free):
         need = _height(point, room)
         if need - room.gap > left and (pages[-1] or (len(pages) == 1 and slide.facts)):
             # a lead-in ("Cards:") goes on with what it introduces
             lead = [pages[-1].pop()] if len(pages[-1]) > 1 and pages[-1][-1].text.endswith(":") else []
             pages.append(lead)
-            left = free(continued=True) - sum(_height(p, room) for p in lead)
+            left = free - sum(_height(p, room) for p in lead)
         pages[-1].append(point)
         left -= need
     yield replace(slide, points=tuple(pages[0]), label=slide.label if pages[0] else "")
