@@ -25,7 +25,8 @@ from learnsite.model.catalogue import Catalogue, Session
 from learnsite.render.handbook.document import to_html
 from learnsite.render.markdown import convert
 from learnsite.render.pages import expand_page
-from learnsite.render.slides.deck import Deck, build_deck, pieces, programme_decks, untranslated_days
+from learnsite.render.slides.deck import Deck, build_deck, pieces, untranslated_days
+from learnsite.render.slides.files import programme_decks
 from learnsite.render.slides.fit import ROOMS, Slide, fitted
 from learnsite.render.slides.markup import Point, clauses, plain, sentences, shortened
 from learnsite.render.slides.pdf import CSS, SlidesBuild, build_slides, deck_html

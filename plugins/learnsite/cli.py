@@ -197,7 +197,7 @@ def _cmd_course(args: argparse.Namespace) -> int:
 
 
 def _cmd_slides(args: argparse.Namespace) -> int:
-    from learnsite.render.slides.deck import FOLDER
+    from learnsite.render.slides.files import FOLDER
     from learnsite.render.slides.pdf import CACHE, build_slides, log_line
 
     result = load_project(args.root)

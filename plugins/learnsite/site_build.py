@@ -243,7 +243,7 @@ class SiteBuild:
         done.warnings = render_warnings(self.loaded, self.handbooks)
 
     def _slides(self, site_dir: Path, done: Finished) -> None:
-        from learnsite.render.slides.deck import FOLDER
+        from learnsite.render.slides.files import FOLDER
         from learnsite.render.slides.pdf import CACHE, build_slides, log_line
 
         slides = build_slides(self.default, site_dir / FOLDER, cache=self.root / CACHE,

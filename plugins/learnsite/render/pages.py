@@ -39,6 +39,7 @@ from learnsite.render.citations import cite_tokens
 from learnsite.render.guide import guide_markdown
 from learnsite.render.materials import session_materials
 from learnsite.render.page_templates import render
+from learnsite.render.slides.files import programme_decks
 from learnsite.render.terms import link_terms
 from learnsite.review import review_due_since, today
 from learnsite.schedule import clock, schedule_programme
@@ -129,6 +130,7 @@ def programme_page(cat: Catalogue, page: ProgrammePage) -> str:
         slot=lambda handbook_id: handbook_slot(handbook_id, cat.language),
         total_minutes=sum(day.teaching_minutes for day in days),
         guide=posixpath.basename(guide_path(programme.id)),
+        decks=programme_decks(cat, programme.id),
     )
 
 

@@ -1,10 +1,8 @@
-"""The slides of one programme day in one language, as plain data: which decks there are, and for
-each, a cover, then per session in timetable order its title slide and the slides its headings
-and blocks give (render/slides/markup.py), each cut so that it fits the screen.
+"""The slides of one programme day in one language (files.py says which decks there are), as
+plain data: a cover, then per session in timetable order its title slide and the slides its
+headings and blocks give (render/slides/markup.py), each cut so that it fits the screen.
 
-A deck in another language than the content's is offered only when every session of its day is
-translated: a projected slide half in another language serves no one. How much goes on each
-slide, fit.py decides; the renderer checks every slide of the rendered deck and asks for a
+How much goes on each slide, fit.py decides; the renderer checks every slide of the rendered deck and asks for a
 tighter cut of any that still runs over (`squeeze`).
 """
 
@@ -16,37 +14,15 @@ from dataclasses import dataclass, replace
 
 from learnsite.load.mdscan import replace_blocks
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
-from learnsite.model.site import Programme
 from learnsite.render.handbook.document import session_anchor
 from learnsite.render.markdown import converter
 from learnsite.render.pages import expand_page, language_name
 from learnsite.render.slides import markup
+from learnsite.render.slides.files import DeckFile, day_sessions, untranslated
 from learnsite.render.slides.fit import ROOMS, Room, Slide, fitted
 from learnsite.render.slides.markup import Piece, Point
-from learnsite.schedule import schedule_programme
 from learnsite.site_paths import module_path, session_path
 from learnsite.strings import translator
-
-FOLDER = "slides"
-"""Where the decks go in the built site, beside `handbooks/`."""
-
-
-@dataclass(frozen=True)
-class DeckFile:
-    """A deck the site offers: one day of a programme, in one language."""
-
-    programme: str
-    day: int
-    """The day's number in the programme, from 1."""
-    language: str
-    name: str
-    """Its file name: `inspectors-forced-labour-day-1.pdf`, `…-day-1-ar.pdf` in another language
-    than the content's."""
-
-    @property
-    def path(self) -> str:
-        """Where it is in the built site: `slides/inspectors-forced-labour-day-1.pdf`."""
-        return f"{FOLDER}/{self.name}"
 
 
 @dataclass(frozen=True)
@@ -86,28 +62,6 @@ class Deck:
         return [self.cover, *(slide for session in self.sessions for slide in session.slides)]
 
 
-def deck_name(programme_id: str, day: int, language: str, source: str) -> str:
-    """The file name of a deck (the content's own language has no suffix)."""
-    suffix = "" if language == source else f"-{language}"
-    return f"{programme_id}-day-{day}{suffix}.pdf"
-
-
-def programme_decks(cat: Catalogue, programme_id: str) -> list[DeckFile]:
-    """The decks of a programme, day by day, each in the content's language and in every other
-    language all of whose sessions that day are translated; for pages and guides to link to.
-    `cat` is the content's catalogue or a translation of it (which knows of its own language
-    only). No deck for a day without sessions."""
-    programme = cat.programme(programme_id)
-    if programme is None:
-        return []
-    source = cat.source_language.code
-    languages = [source, *(cat.translations if cat.language == source else [cat.language])]
-    return [DeckFile(programme.id, day, language, deck_name(programme.id, day, language, source))
-            for day, sessions in enumerate(_day_sessions(cat, programme), start=1) if sessions
-            for language in languages
-            if not _untranslated(cat, language, sessions)]
-
-
 def untranslated_days(cat: Catalogue, programme_id: str) -> list[str]:
     """For the build log: each day and language that has no deck because some of its sessions are
     not translated, naming them (`cat` is the content's catalogue)."""
@@ -115,39 +69,14 @@ def untranslated_days(cat: Catalogue, programme_id: str) -> list[str]:
     if programme is None:
         return []
     notes = []
-    for day, sessions in enumerate(_day_sessions(cat, programme), start=1):
+    for day, sessions in enumerate(day_sessions(cat, programme), start=1):
         for language, translated in cat.translations.items():
-            missing = _untranslated(cat, language, sessions)
+            missing = untranslated(cat, language, sessions)
             if sessions and missing:
                 notes.append(f"no slides in {language_name(translated)} ({language}) for {programme.id} "
                              f"day {day}: {len(missing)} of {len(sessions)} sessions not translated "
                              f"({', '.join(missing)})")
     return notes
-
-
-def _day_sessions(cat: Catalogue, programme: Programme) -> list[list[tuple[LoadedModule, Session]]]:
-    """Each day's sessions with their modules, in timetable order."""
-    days = []
-    for day in schedule_programme(programme, cat.modules):
-        sessions = []
-        for slot in day.slots:
-            module = cat.modules.get(slot.module_id or "")
-            session = next((s for s in module.sessions if s.id == slot.session_id), None) if module else None
-            if module is not None and session is not None:
-                sessions.append((module, session))
-        days.append(sessions)
-    return days
-
-
-def _untranslated(cat: Catalogue, language: str, sessions: list[tuple[LoadedModule, Session]]) -> list[str]:
-    """The ids of the sessions not translated into `language` (none, for the content's own)."""
-    if language == cat.source_language.code:
-        return []
-    translated = cat if cat.language == language else cat.translations.get(language)
-    if translated is None:
-        return [session.id for _, session in sessions]
-    return [session.id for module, session in sessions
-            if not translated.is_translated(session_path(module.record.id, session.id))]
 
 
 def build_deck(cat: Catalogue, file: DeckFile, squeeze: Mapping[str, int] | None = None) -> Deck:
@@ -158,7 +87,7 @@ def build_deck(cat: Catalogue, file: DeckFile, squeeze: Mapping[str, int] | None
     assert programme is not None, file
     t = translator(file.language)
     room = ROOMS[_direction(language_cat)]
-    sessions = _day_sessions(language_cat, programme)[file.day - 1]
+    sessions = day_sessions(language_cat, programme)[file.day - 1]
     day = programme.days[file.day - 1]
     return Deck(
         file, programme.title, day.title or t("day", n=file.day),

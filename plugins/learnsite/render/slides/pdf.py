@@ -26,7 +26,8 @@ from learnsite.render.handbook.pdf import TAGGED
 from learnsite.render.handbook.scheduler import Renderer, Workers
 from learnsite.render.handbook.worker import Facts, Job
 from learnsite.render.page_templates import html_templates
-from learnsite.render.slides.deck import Deck, DeckFile, build_deck, programme_decks, untranslated_days
+from learnsite.render.slides.deck import Deck, build_deck, untranslated_days
+from learnsite.render.slides.files import DeckFile, programme_decks
 from learnsite.render.slides.fit import Slide
 from learnsite.render.slides.markup import plain
 from learnsite.strings import human_size, translator
