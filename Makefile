@@ -13,7 +13,7 @@ site: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
 ## test: set everything up (test tools and Chromium included) and run every test
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.installed
 	scripts/system-deps.sh test
 	$(BIN)/pytest
 
@@ -60,4 +60,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# JavaScript the browser tests load (package.json): the OpenRosa XPath evaluator of Enketo
+node_modules/.installed: package.json package-lock.json
+	scripts/system-deps.sh test
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@

@@ -2,12 +2,14 @@
 # Makes sure the Debian packages a make target needs are present: installs them when run as
 # root, otherwise prints the exact command to run and stops.
 #   scripts/system-deps.sh site   what `make site` needs
-#   scripts/system-deps.sh test   what `make test` needs too (headless Chromium, poppler)
+#   scripts/system-deps.sh test   what `make test` needs too (headless Chromium, poppler, npm)
 set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ "${1:-site}" = test ]; then
   packages+=(chromium poppler-utils)
+  # npm installs the JavaScript the browser tests load; any Node.js with npm will do
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()

@@ -294,6 +294,10 @@ CASES = [
          replace(CHECKLIST, "outcomes:\n", "      - id: owes-fee\n        kind: context\n"
                  "        text: The worker owes a fee.\n        element: coercion\noutcomes:\n"),
          "the context sign `owes-fee` names the element `coercion`"),
+    Case("sign id no XLSForm field can have", "xlsform-inexpressible", CHECKLIST, 30,
+         replace(CHECKLIST, "outcomes:\n", "      - id: 2-jobs\n        kind: look\n"
+                 "        text: The worker holds two jobs.\noutcomes:\n"),
+         "`2-jobs` cannot name a field of an XLSForm"),
     Case("model answer contradicts the checklist", "case-outcome-mismatch",
          "modules/indicators/signs.md", 32,
          replace("modules/indicators/signs.md", "**Refer.**", "**Gather more information.**"),

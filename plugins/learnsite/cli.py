@@ -222,6 +222,24 @@ def _cmd_slides(args: argparse.Namespace) -> int:
     return 1 if done.failures else 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from learnsite.xlsform.workbook import write_xlsform
+
+    result = load_project(args.root)
+    if args.checklist not in result.catalogue.checklists:
+        known = ", ".join(sorted(result.catalogue.checklists)) or "none"
+        print(f"learnsite export: no checklist {args.checklist} in content/checklists/; known: "
+              f"{known}", file=sys.stderr)
+        return 2
+    if result.diagnostics.errors:
+        print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
+        return 1
+    out = args.out or Path(f"{args.checklist}.xlsx")
+    write_xlsform(result.catalogue, args.checklist, out)
+    print(f"wrote {out}")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out or args.root / "schemas"):
         print(f"wrote {path}")
@@ -317,6 +335,21 @@ def _parser() -> argparse.ArgumentParser:
     slides.add_argument("--format", choices=["text", "github", "json"],
                         help="format of content problems, if any")
     slides.set_defaults(run=_cmd_slides)
+
+    export = commands.add_parser("export", help="write a checklist in another format")
+    formats = export.add_subparsers(dest="kind", required=True, metavar="FORMAT")
+    xlsform = formats.add_parser(
+        "xlsform", help="a checklist as an XLSForm (.xlsx) for KoboToolbox and ODK Collect",
+        description="Write a checklist as an XLSForm for KoboToolbox and ODK Collect: a yes / no / "
+        "not sure question per sign, in every language the checklist is translated into, and the "
+        "result computed from the checklist's own rule.")
+    xlsform.add_argument("checklist", metavar="CHECKLIST", help="checklist id, e.g. "
+                         "forced-labour-indicators")
+    xlsform.add_argument("--out", type=Path, metavar="FILE.xlsx",
+                         help="where to write the form (default: CHECKLIST.xlsx here)")
+    xlsform.add_argument("--format", choices=["text", "github", "json"],
+                         help="format of content problems, if any")
+    export.set_defaults(run=_cmd_export)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
     rules.set_defaults(run=_cmd_rules)

@@ -138,6 +138,12 @@ _RULES = [
     Rule("outcome-no-catch-all", "checklist", E,
          "The last outcome has a condition, so some answers would lead to no outcome.",
          "Remove `when:` from the last outcome so it catches every remaining case."),
+    Rule("xlsform-inexpressible", "checklist", E,
+         "Something in a checklist that an XLSForm cannot hold, so the checklist cannot be "
+         "exported for KoboToolbox or ODK Collect as it is (the site publishes every checklist's "
+         "form).",
+         "Change what the message names, e.g. give a sign or question an id that starts with a "
+         "letter."),
     Rule("prerequisite-cycle", "reference", E, "Modules that are each other's prerequisites.",
          "Remove one prerequisite so the modules can be taught in order."),
     Rule("session-file-missing", "module", E, "A session listed in module.yml has no file.",

@@ -29,7 +29,7 @@ from learnsite.render.arabic_search import expand_search_index
 from learnsite.render.assets import SITE_PREFIX, site_assets
 from learnsite.render.navigation import NavItem, navigation
 from learnsite.render.pages import expand_page, generated_pages, mark_untranslated
-from learnsite.site_paths import DEFAULT_LANGUAGE_ONLY, material_path
+from learnsite.site_paths import DEFAULT_LANGUAGE_ONLY, checklist_form_path, material_path
 from learnsite.strings import human_size
 
 if TYPE_CHECKING:
@@ -180,6 +180,14 @@ class SiteBuild:
                 for module in self.catalogue.modules.values() for m in module.materials.values()
                 if m.source is None]
         return [*site_assets(), *pdfs]
+
+    def downloads(self) -> list[tuple[str, bytes]]:
+        """Files made from the content for readers to download: each checklist's XLSForm, the
+        same bilingual workbook in every language's site: site path → bytes."""
+        from learnsite.xlsform.workbook import xlsform_bytes
+
+        return [(checklist_form_path(checklist_id), xlsform_bytes(self.default, checklist_id))
+                for checklist_id in sorted(self.default.checklists)]
 
     def edit_url(self, site_path: str) -> str | None:
         """Where "Edit this page" leads: the page's source file in the repository."""

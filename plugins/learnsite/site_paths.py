@@ -57,6 +57,11 @@ def checklist_path(checklist_id: str) -> str:
     return f"checklists/{checklist_id}.md"
 
 
+def checklist_form_path(checklist_id: str) -> str:
+    """A checklist's XLSForm for KoboToolbox and ODK Collect, beside the checklist's page."""
+    return f"checklists/{checklist_id}.xlsx"
+
+
 def decision_path(checklist_id: str) -> str:
     """A checklist's "how the result is decided" page, beside the checklist's own page."""
     return f"checklists/{checklist_id}-decision.md"

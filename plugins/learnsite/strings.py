@@ -122,6 +122,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "modules": "Modules",
         "nothing-yet": "Nothing is written for this audience yet.",
         "related": "Related",
+        "xlsform-heading": "Use this checklist in KoboToolbox or ODK Collect",
+        "xlsform-text": "Case managers who collect data with KoboToolbox or ODK Collect can load "
+                        "this checklist as a form, in English and Arabic where it is translated. "
+                        "It asks the same signs as this page and computes the same result from "
+                        "the same rule, with the findings behind it, even without a connection. "
+                        "Unlike this page, a form keeps the answers and sends them to your "
+                        "server: collect them only as your organisation's rules on personal data "
+                        "allow.",
+        "xlsform-download": "Download the form (XLSForm)",
         "privacy": "**Your answers stay on this page.** Nothing is sent anywhere or saved on this "
                    "device: leaving or reloading the page clears them. Use *Export* to keep a copy "
                    "for a case file.",
@@ -404,6 +413,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "modules": "الوحدات",
         "nothing-yet": "لا يوجد محتوى لهذه الفئة بعد.",
         "related": "مصطلحات ذات صلة",
+        "xlsform-heading": "استخدم قائمة التحقق هذه في KoboToolbox أو ODK Collect",
+        "xlsform-text": "يستطيع مديرو الحالات الذين يجمعون البيانات باستخدام KoboToolbox أو ODK "
+                        "Collect تحميل قائمة التحقق هذه نموذجًا، بالعربية والإنجليزية حيث تتوفر "
+                        "ترجمتها. يطرح النموذج العلامات نفسها التي تطرحها هذه الصفحة، ويحسب "
+                        "النتيجة نفسها من القاعدة نفسها، مع الوقائع التي تستند إليها، حتى دون "
+                        "اتصال بالإنترنت. وخلافًا لهذه الصفحة، يحتفظ النموذج بالإجابات ويرسلها "
+                        "إلى خادمكم: لا تجمعوها إلا بما تسمح به قواعد مؤسستكم في حماية البيانات "
+                        "الشخصية.",
+        "xlsform-download": "نزّل النموذج (XLSForm)",
         "privacy": "**تبقى إجاباتك في هذه الصفحة.** لا يُرسَل أي شيء ولا يُحفَظ على هذا الجهاز: "
                    "مغادرة الصفحة أو إعادة تحميلها تمحو الإجابات. استخدم *تصدير* للاحتفاظ بنسخة "
                    "في ملف الحالة.",

@@ -1,7 +1,7 @@
 """Checks on a checklist's data and its rules: ids unique, references known, each fact under one
-element, prompts where they belong, every outcome reachable, a final catch-all. Reachability is
-decided by trying every combination of the facts the rules can see, so an unreachable outcome is
-found whatever the rule looks like."""
+element, prompts where they belong, every outcome reachable, a final catch-all, and nothing an
+XLSForm could not hold. Reachability is decided by trying every combination of the facts the
+rules can see, so an unreachable outcome is found whatever the rule looks like."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from learnsite.model.checklist import (
     NotOf,
 )
 from learnsite.screening import AnswerValue, Facts, counted_elements, first_outcome
+from learnsite.xlsform.xpath import inexpressible
 
 _MAX_STATES = 200_000
 _SPACE = re.compile(r"\s+")
@@ -53,6 +54,8 @@ def check_checklist(checklist: Checklist, doc: YamlDoc, diags: Diagnostics) -> N
               for s, sign in enumerate(ind.signs) if sign.element]
     clean = refs(doc, named, elements, "ref-unknown-element", "element", diags)
     _check_signs(checklist, doc, diags)
+    for problem in inexpressible(checklist):
+        diags.add("xlsform-inexpressible", doc.at(problem.key), problem.message)
     for o, outcome in enumerate(checklist.outcomes):
         if outcome.when is not None:
             clean &= _check_condition(checklist, outcome.when, ("outcomes", o, "when"), doc, diags)

@@ -46,6 +46,10 @@ def _with_id(anchor: str) -> str:
     return f"## {{: #{anchor} }}"
 
 
+FORM_ANCHOR = "use-in-kobotoolbox-or-odk"
+"""The heading, on a checklist's own page, of the section that offers its XLSForm."""
+
+
 def checklist_widget_anchors(checklist: Checklist, prefix: str) -> list[str]:
     """The explicit anchors of a checklist's interactive form, in page order, each after
     `prefix` (a checklist embedded in a session prefixes its id, so two forms never clash)."""
@@ -207,7 +211,7 @@ class ChecklistPage:
 
     def heading_source(self, cat: Catalogue) -> str:
         """Markdown with the page's headings, in order."""
-        anchors = checklist_widget_anchors(self.checklist, prefix="")
+        anchors = [*checklist_widget_anchors(self.checklist, prefix=""), FORM_ANCHOR]
         return "\n".join([f"# {self.checklist.title}", *map(_with_id, anchors)])
 
 

@@ -66,8 +66,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Swap in this language's translations, and add the pages generated from data and the
-        shipped fonts, styles and scripts."""
+        """Swap in this language's translations, and add the pages generated from data, the
+        shipped fonts, styles and scripts, and the downloads made from the content."""
         if self.run is None:
             return files
         for file in list(files):
@@ -80,6 +80,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             files.append(File.generated(config, path, content=markdown))
         for path, asset in self.run.assets():
             files.append(File.generated(config, path, abs_src_path=str(asset)))
+        for path, data in self.run.downloads():
+            files.append(File.generated(config, path, content=data))
         return files
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:

@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from learnsite.load.cases import screen_case, screened_cases
+from learnsite.load.generated_pages import FORM_ANCHOR
 from learnsite.load.mdscan import Block, replace_blocks, scan
 from learnsite.model.catalogue import Catalogue
 from learnsite.model.checklist import Checklist, Indicator, Question, Sign
 from learnsite.render.citations import reference
 from learnsite.render.page_templates import env, render
 from learnsite.render.rule_words import outcome_rule
-from learnsite.site_paths import checklist_path, decision_path
+from learnsite.site_paths import checklist_form_path, checklist_path, decision_path
 from learnsite.strings import translator
 
 
@@ -28,9 +29,11 @@ def checklist_data(checklist: Checklist) -> str:
 
 
 def checklist_page(cat: Catalogue, checklist: Checklist) -> str:
-    """A checklist's own page: title, summary and the interactive form."""
+    """A checklist's own page: title, summary, the interactive form and its XLSForm to download."""
     return render("checklist.md.j2", cat, **_widget_context(cat, checklist, level=2, prefix="",
-                                                             site_path=checklist_path(checklist.id)))
+                                                             site_path=checklist_path(checklist.id)),
+                  form_anchor=FORM_ANCHOR,
+                  form_link=_relative(checklist_form_path(checklist.id), "checklists"))
 
 
 def checklist_widget(cat: Catalogue, checklist: Checklist, level: int, prefix: str,

@@ -2,8 +2,8 @@
 plain data: a cover, then per session in timetable order its title slide and the slides its
 headings and blocks give (render/slides/markup.py), each cut so that it fits the screen.
 
-How much goes on each slide, fit.py decides; the renderer checks every slide of the rendered deck and asks for a
-tighter cut of any that still runs over (`squeeze`).
+How much goes on each slide, fit.py decides; the renderer checks every slide of the rendered deck
+and asks for a tighter cut of any that still runs over (`squeeze`).
 """
 
 from __future__ import annotations
