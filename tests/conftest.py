@@ -176,6 +176,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(marker)
 
 
+SEARCH_WAITING = ["Type to start searching", "Initializing search", "اكتب لبدء البحث", "بدء البحث"]
+"""What Material's search shows before it has answered (its en and ar translations)."""
+
+
 def site_search(page: Page, query: str) -> Locator:
     """Type a query into Material's search box as a reader does; return the result items once
     the search has answered."""
@@ -183,6 +187,10 @@ def site_search(page: Page, query: str) -> Locator:
     box.click()
     box.fill(query)
     page.keyboard.press("End")  # Material searches on key events; fill() sends none
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()")
+    # Until the index is loaded the meta line shows Material's placeholder or "initializing"
+    # message; a larger index takes longer on a loaded machine, so wait for the answer itself.
+    page.wait_for_function(
+        "(waiting) => { const meta = document.querySelector('.md-search-result__meta')"
+        ".textContent.trim(); return meta && !waiting.includes(meta); }", arg=SEARCH_WAITING)
     page.wait_for_timeout(300)
     return page.locator(".md-search-result__item")

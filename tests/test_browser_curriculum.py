@@ -28,7 +28,7 @@ def test_programme_module_and_session_pages(browser: Browser, site_url: str) -> 
     assert rows.first.locator("td").first.inner_text().startswith("08:00–")
     assert "ground rules" in rows.first.inner_text(), "the day opens with its own item"
     assert first_day.get_by_text("Lunch").count() == 1
-    assert first_day.get_by_text("Noon prayer").count() == 1
+    assert first_day.get_by_text("Noon prayer", exact=True).count() == 1
     _shot(page, "programme")
 
     page.goto(f"{site_url}/{MODULE}", wait_until="networkidle")

@@ -151,6 +151,9 @@ _RULES = [
     Rule("session-file-unlisted", "module", W,
          "A Markdown file in a module folder is not listed under `sessions:`.",
          "Add its id to `sessions:` in module.yml, or delete the file."),
+    Rule("list-indent", "markdown", W,
+         "A list inside a list item is indented by fewer than four spaces, so it prints as items "
+         "of the outer list.", "Indent a list inside a list item by four spaces."),
     Rule("material-missing", "module", W,
          "A session names a material file under `materials:` that does not exist.",
          "Write the file under the module's folder, or fix the path."),

@@ -64,6 +64,7 @@ def check_text(text: str, at: Locate, site_path: str, site: SiteMap, diags: Diag
         _check_link_text(at(link.line, link.col), link, diags)
     for block in result.blocks:
         _check_block(at(block.line, block.col), block, site, diags)
+    _check_list_indent(text, at, diags)
     for mark in result.terms:
         name = (mark.ref or mark.text).casefold()
         if name not in site.terms:
@@ -119,6 +120,28 @@ def _check_link(where: Location, site_path: str, target: str, image: bool, site:
                       f"on the `{site.language}` site, `{resolved}` has no heading with the anchor "
                       f"`#{anchor}`{guess}", "Give the translated heading the source's anchor: "
                       f"`## Translated heading {{: #{anchor} }}`.")
+
+
+_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)]) ")
+
+
+def _check_list_indent(text: str, at: Locate, diags: Diagnostics) -> None:
+    """A list meant to sit inside a list item but indented by fewer than four spaces: the site's
+    Markdown reads its items as more items of the outer list (numbered on, on the web, in print
+    and on slides), which no preview of another Markdown shows."""
+    in_list = told = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        item = _ITEM.match(line)
+        indent = len(item.group(1)) if item else None
+        wrong = bool(item and in_list and 0 < (indent or 0) < 4)
+        if wrong and not told:  # once per list, at its first item
+            diags.add("list-indent", at(number, 1),
+                      f"this list is indented by {indent} space{'s' if indent != 1 else ''}, so it "
+                      "prints as more items of the list above, not inside its item",
+                      "Indent a list inside a list item by four spaces.")
+        told = wrong or (told and not item)
+        if line.strip():
+            in_list = indent == 0 or (in_list and line.startswith(" "))
 
 
 def _check_link_text(where: Location, link: Link, diags: Diagnostics) -> None:
