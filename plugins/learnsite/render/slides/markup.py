@@ -213,13 +213,15 @@ class SlidesTreeprocessor(Treeprocessor):
                 yield Point(self._html(element), "block")
 
     def _items(self, listing: etree.Element, nested: bool) -> Iterator[Point]:
-        """A list's items; `nested` keeps the lists inside them. A loose item (paragraphs) gives
-        its first paragraph, or all of them with `nested`."""
+        """A list's items; `nested` keeps the lists inside them, as points of their own after
+        their item (so a long one can go on over slides). A loose item (paragraphs) gives its
+        first paragraph, or all of them with `nested`."""
         marker: Marker = "ol" if listing.tag == "ol" else "ul"
         first = int(listing.get("start", "1")) if marker == "ol" else 0
         for index, item in enumerate(listing.iterfind("li")):
             number = first + index if marker == "ol" else 0
-            kept = [child for child in item if nested or child.tag not in {"ul", "ol"}]
+            inner = [child for child in item if child.tag in {"ul", "ol"}]
+            kept = [child for child in item if child.tag not in {"ul", "ol"}]
             paragraphs = [child for child in kept if child.tag == "p"]
             if paragraphs and not nested:
                 yield Point(self._inner(paragraphs[0]), marker, number)
@@ -228,6 +230,9 @@ class SlidesTreeprocessor(Treeprocessor):
             shown.text = item.text
             shown.extend(kept)
             yield Point(self._inner(shown), marker, number)
+            if nested:
+                for sublist in inner:
+                    yield from self._items(sublist, nested=True)
 
     def _rows(self, table: etree.Element) -> Iterator[Point]:
         """A table's rows as points: the first cell in bold, then the second's first sentence."""
