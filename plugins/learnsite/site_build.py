@@ -176,7 +176,7 @@ class SiteBuild:
         t = translator(self.catalogue.language)
         icon = next(i for i in ICONS if i.purpose == "apple-touch")
         return {"manifest": MANIFEST, "worker": up + WORKER, "icon": up + icon.path,
-                "colour": THEME_COLOUR, "update": t("app-update"), "reload": t("app-reload")}
+                "colour": THEME_COLOUR, "update_text": t("app-update"), "reload_text": t("app-reload")}
 
     @property
     def unlisted(self) -> frozenset[str]:
