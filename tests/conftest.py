@@ -181,8 +181,14 @@ def site_search(page: Page, query: str) -> Locator:
     the search has answered."""
     box = page.locator("input.md-search__input")
     box.click()
+    # Material says "Initializing search" until its index is loaded (which takes longer while the
+    # app's service worker is keeping the site), then asks for a query: wait for that.
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                                ".translations['search.result.placeholder']")
+    meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
+    page.wait_for_function(f"(placeholder) => {meta} === placeholder", arg=placeholder)
     box.fill(query)
     page.keyboard.press("End")  # Material searches on key events; fill() sends none
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()")
+    page.wait_for_function(f"(placeholder) => {meta} && {meta} !== placeholder", arg=placeholder)
     page.wait_for_timeout(300)
     return page.locator(".md-search-result__item")

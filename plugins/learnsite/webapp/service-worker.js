@@ -20,7 +20,7 @@ const FILES = PREFIX + "files-" + VERSION;
 const OPENED = PREFIX + "opened-" + VERSION;
 /* Inside each files cache: the PRECACHE list it holds, to compare with the next version's. */
 const LIST = "learnsite-precache.json";
-const PARALLEL = 6;
+const PARALLEL = 4;  /* fetches at a time: leaves room for the reader's own */
 
 const root = new URL("./", self.location.href);
 

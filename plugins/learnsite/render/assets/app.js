@@ -34,10 +34,13 @@
     });
   }
 
-  navigator.serviceWorker.register(banner.dataset.worker).then(function (registration) {
-    if (registration.waiting && navigator.serviceWorker.controller) { offer(registration.waiting); }
-    watch(registration.installing);
-    registration.addEventListener("updatefound", function () { watch(registration.installing); });
+  /* After the page has loaded: keeping the site must not slow the page the reader opened. */
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register(banner.dataset.worker).then(function (registration) {
+      if (registration.waiting && navigator.serviceWorker.controller) { offer(registration.waiting); }
+      watch(registration.installing);
+      registration.addEventListener("updatefound", function () { watch(registration.installing); });
+    });
   });
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (accepted) { location.reload(); }
