@@ -61,7 +61,7 @@ def test_each_language_has_its_manifest() -> None:
     assert isinstance(icons, list)
     assert {(i["sizes"], i["purpose"]) for i in icons} == {
         ("192x192", "any"), ("512x512", "any"), ("192x192", "maskable"), ("512x512", "maskable")}
-    assert all(i["src"].startswith("../assets/learnsite/app/") for i in icons)
+    assert all(i["src"].startswith("assets/learnsite/app/") for i in icons)
     assert web_manifest(LANGUAGES[0])["scope"] == "./"
 
 
@@ -70,6 +70,7 @@ def test_the_build_writes_the_app(tmp_path: Path) -> None:
     summary = write_app(site, LANGUAGES)
     for icon in ICONS:
         assert (site / icon.path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (site / "ar" / icon.path).read_bytes() == (site / icon.path).read_bytes()
     assert json.loads((site / "ar/manifest.webmanifest").read_text(encoding="utf-8"))["lang"] == "ar"
     worker = (site / "sw.js").read_text(encoding="utf-8")
     listing = json.loads(re.search(r"const PRECACHE = (\{.*?\n\});", worker, re.S).group(1))  # type: ignore[union-attr]

@@ -175,7 +175,7 @@ class SiteBuild:
         up = "../" if self.build.language else ""
         t = translator(self.catalogue.language)
         icon = next(i for i in ICONS if i.purpose == "apple-touch")
-        return {"manifest": MANIFEST, "worker": up + WORKER, "icon": up + icon.path,
+        return {"manifest": MANIFEST, "worker": up + WORKER, "icon": icon.path,
                 "colour": THEME_COLOUR, "update_text": t("app-update"), "reload_text": t("app-reload")}
 
     @property

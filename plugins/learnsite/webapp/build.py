@@ -59,8 +59,8 @@ def offline_pages(languages: list[AppLanguage]) -> dict[str, str]:
 def write_app(site_dir: Path, languages: list[AppLanguage], budget_mb: float = BUDGET_MB) -> AppSummary:
     """Write the app's files into the built site of every language; raise AppTooLargeError over the
     budget."""
-    render_icons(site_dir)
-    for language in languages:
+    for language in languages:  # each language its own icons: its pages link no "../"
+        render_icons(site_dir / language.folder)
         write_manifest(site_dir, language)
     codes = [lang.code for lang in languages]
     first = kept_files(site_dir, codes)

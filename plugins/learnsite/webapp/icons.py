@@ -36,7 +36,7 @@ ICONS = (Icon(192, "any"), Icon(512, "any"), Icon(192, "maskable"), Icon(512, "m
 
 
 def render_icons(site_dir: Path) -> None:
-    """Write every icon of ICONS into the built site."""
+    """Write every icon of ICONS into the built site of one language."""
     import cairosvg  # only builds that write the app need it
 
     drawing = SOURCE.read_text(encoding="utf-8")

@@ -26,7 +26,8 @@ class AppLanguage:
 
 def web_manifest(language: AppLanguage) -> dict[str, object]:
     """The manifest at `<folder>manifest.webmanifest`: it starts at that language's home page
-    and covers the whole site (so the language switcher stays in the app)."""
+    and covers the whole site (so the language switcher stays in the app); its icons are in
+    that language's own folder."""
     up = "../" * language.folder.count("/")
     t = translator(language.code)
     return {
@@ -34,7 +35,7 @@ def web_manifest(language: AppLanguage) -> dict[str, object]:
         "lang": language.code, "dir": language.direction,
         "start_url": "./", "scope": up or "./", "display": "standalone",
         "theme_color": THEME_COLOUR, "background_color": "#ffffff",
-        "icons": [{"src": f"{up}{icon.path}", "sizes": f"{icon.size}x{icon.size}",
+        "icons": [{"src": icon.path, "sizes": f"{icon.size}x{icon.size}",
                    "type": "image/png", "purpose": icon.purpose}
                   for icon in ICONS if icon.purpose != "apple-touch"],
     }

@@ -123,7 +123,7 @@ async function respond(request, url) {
   if (opened) { return opened; }
   try {
     const response = await fetch(request);
-    if (response.ok && !url.search && url.pathname.endsWith(".pdf")) {
+    if (response.status === 200 && !url.search && url.pathname.endsWith(".pdf")) {
       await (await caches.open(OPENED)).put(key(url), response.clone());
     }
     return response;
