@@ -176,21 +176,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(marker)
 
 
-SEARCH_WAITING = ["Type to start searching", "Initializing search", "اكتب لبدء البحث", "بدء البحث"]
-"""What Material's search shows before it has answered (its en and ar translations)."""
-
-
 def site_search(page: Page, query: str) -> Locator:
     """Type a query into Material's search box as a reader does; return the result items once
     the search has answered."""
     box = page.locator("input.md-search__input")
     box.click()
+    # Material says "Initializing search" until its index is loaded (which takes longer while the
+    # app's service worker is keeping the site), then asks for a query: wait for that.
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                                ".translations['search.result.placeholder']")
+    meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
+    page.wait_for_function(f"(placeholder) => {meta} === placeholder", arg=placeholder)
     box.fill(query)
     page.keyboard.press("End")  # Material searches on key events; fill() sends none
-    # Until the index is loaded the meta line shows Material's placeholder or "initializing"
-    # message; a larger index takes longer on a loaded machine, so wait for the answer itself.
-    page.wait_for_function(
-        "(waiting) => { const meta = document.querySelector('.md-search-result__meta')"
-        ".textContent.trim(); return meta && !waiting.includes(meta); }", arg=SEARCH_WAITING)
+    page.wait_for_function(f"(placeholder) => {meta} && {meta} !== placeholder", arg=placeholder)
     page.wait_for_timeout(300)
     return page.locator(".md-search-result__item")

@@ -18,6 +18,7 @@ from learnsite.render.markdown import convert
 from learnsite.render.navigation import navigation
 from learnsite.render.pages import generated_pages
 from learnsite.strings import STRINGS
+from learnsite.webapp.pages import app_page, offline_page
 
 _CALL = re.compile(r"""\bt\(\s*["']([a-z-]+)["']\s*[,)]""")
 
@@ -73,6 +74,7 @@ def test_no_user_visible_text_is_hard_coded(bilingual: Path, monkeypatch: pytest
         shown += [document.front(dict.fromkeys(document.anchors, 1)).html, document.numbers(1, 2)]
         shown += [document.part(part).html for part in document.parts]
     shown += [offline.marker_html("en", ""), offline.human_size(5_000_000, "en")]
+    shown += [app_page("en"), offline_page("en").split("---\n")[-1]]
     words = set(re.findall(r"[A-Za-z]{2,}", _shown_text("\n".join(shown))))
     sources = " ".join(f"{path} {path.read_text(encoding='utf-8')}" for path in bilingual.rglob("*.*"))
     assert words - set(re.findall(r"[A-Za-z]+", sources)) - PROPER_NAMES == set()

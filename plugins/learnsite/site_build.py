@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from learnsite import offline
-from learnsite.builds import Build, alternate_links, build_offline_bundle, build_other_languages
+from learnsite.builds import Build, BuildError, alternate_links, build_offline_bundle, build_other_languages
 from learnsite.diagnostics import Diagnostics
 from learnsite.load.layout import is_translation
 from learnsite.load.page_sources import page_sources
@@ -30,7 +30,12 @@ from learnsite.render.assets import SITE_PREFIX, site_assets
 from learnsite.render.navigation import NavItem, navigation
 from learnsite.render.pages import expand_page, generated_pages, mark_untranslated
 from learnsite.site_paths import DEFAULT_LANGUAGE_ONLY, checklist_form_path, material_path
-from learnsite.strings import human_size
+from learnsite.strings import human_size, translator
+from learnsite.webapp.build import BUDGET_MB, AppTooLargeError, write_app
+from learnsite.webapp.icons import ICONS
+from learnsite.webapp.manifest import MANIFEST, THEME_COLOUR, AppLanguage
+from learnsite.webapp.pages import APP_PAGE, OFFLINE_PAGE, app_page, offline_page
+from learnsite.webapp.precache import WORKER
 
 if TYPE_CHECKING:
     from learnsite.render.handbook.pdf import Rendered
@@ -50,6 +55,8 @@ class Options:
     handbooks_when_serving: bool = False
     offline_bundle: bool = True
     slides: bool = True
+    app: bool = True
+    app_budget_mb: float = BUDGET_MB
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,7 @@ class ThemeSettings:
     extra_css: list[str]
     extra_javascript: list[str]
     polyfills: list[str] | None
+    app: dict[str, str] | None = None   # what the theme links for the app (None: no app)
 
 
 @dataclass
@@ -150,14 +158,39 @@ class SiteBuild:
         scripts = [f"{SITE_PREFIX}/site.js", f"{SITE_PREFIX}/checklist.js"]
         if language == "ar":
             scripts.append(f"{SITE_PREFIX}/arabic-search.js")
+        nav = navigation(self.catalogue)
+        if self.makes_app:
+            scripts.append(f"{SITE_PREFIX}/app.js")
+            nav.append({translator(language)("app"): APP_PAGE})
         site = self.catalogue.site
         return ThemeSettings(
             language=language, site_name=site.title if site is not None else None,
-            nav=navigation(self.catalogue), extra_css=[f"{SITE_PREFIX}/learnsite.css"],
+            nav=nav, extra_css=[f"{SITE_PREFIX}/learnsite.css"],
             extra_javascript=scripts,
             # before Material's offline plugin would add a copy from a CDN
             polyfills=([f"{SITE_PREFIX}/vendor/iframe-worker-shim.js"]
-                       if offline.is_offline_build() else None))
+                       if offline.is_offline_build() else None),
+            app=self._app_links() if self.makes_app else None)
+
+    @property
+    def makes_app(self) -> bool:
+        """Whether the site is an installable app: not in `serve` (a worker would keep stale
+        pages) nor in the offline copy (opened from files, where no worker runs)."""
+        return self.options.app and not self.serving and not offline.is_offline_build()
+
+    def _app_links(self) -> dict[str, str]:
+        """For theme/main.html, from this build's root: the manifest, the worker, the iOS icon,
+        and the update banner's words."""
+        up = "../" if self.build.language else ""
+        t = translator(self.catalogue.language)
+        icon = next(i for i in ICONS if i.purpose == "apple-touch")
+        return {"manifest": MANIFEST, "worker": up + WORKER, "icon": icon.path,
+                "colour": THEME_COLOUR, "update_text": t("app-update"), "reload_text": t("app-reload")}
+
+    @property
+    def unlisted(self) -> frozenset[str]:
+        """Generated pages the navigation leaves out (the app's offline page)."""
+        return frozenset({OFFLINE_PAGE}) if self.makes_app else frozenset()
 
     def source_file(self, source: Path, site_path: str) -> Path | None:
         """The file an engine should read for the content file `source` at `site_path`: its
@@ -170,8 +203,12 @@ class SiteBuild:
         return source
 
     def pages(self) -> dict[str, str]:
-        """The pages generated from data: site path → Markdown."""
-        return generated_pages(self.catalogue)
+        """The pages generated from data, and the app's own: site path → Markdown."""
+        pages = generated_pages(self.catalogue)
+        if self.makes_app:
+            pages[APP_PAGE] = app_page(self.catalogue.language)
+            pages[OFFLINE_PAGE] = offline_page(self.catalogue.language)
+        return pages
 
     def assets(self) -> list[tuple[str, Path]]:
         """The shipped fonts, styles and scripts, and the modules' PDF materials (a Markdown
@@ -239,7 +276,21 @@ class SiteBuild:
                 finish=lambda folder: self._stamp(folder, codes))
             done.log.append(f"{offline.BUNDLE_NAME} is {human_size(size, 'en')}")
         self._stamp(site_dir, codes)
+        if self.makes_app:
+            done.log.append(self._app(site_dir))
         return done
+
+    def _app(self, site_dir: Path) -> str:
+        """The app's manifests, icons and worker, once every language is in `site_dir`."""
+        languages = []
+        for i, lang in enumerate(self.default.site.languages if self.default.site else []):
+            site = self.default.translations.get(lang.code, self.default).site
+            name = (site.title if site else None) or translator(lang.code)("app-short-name")
+            languages.append(AppLanguage(lang.code, f"{lang.code}/" if i else "", lang.dir, name))
+        try:
+            return write_app(site_dir, languages, self.options.app_budget_mb).line()
+        except AppTooLargeError as exc:
+            raise BuildError(str(exc)) from None
 
     def _handbooks(self, folder: Path, done: Finished) -> None:
         from learnsite.render.handbook.pdf import CACHE, build_all, log_line

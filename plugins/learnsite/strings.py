@@ -238,6 +238,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "offline-how": "unzip it and open <code>index.html</code>.",
         "size-kb": "{n} KB",
         "size-mb": "{n} MB",
+        "app": "Use it as an app",
+        "app-short-name": "Frontline Guidance",
+        "app-intro": "This site works as an app on your phone or computer. Once it is installed, "
+                     "every page in English and Arabic, the search and the checklists work without "
+                     "a connection. Nothing you enter in a checklist is sent or saved.",
+        "app-install": "How to install it",
+        "app-android": "On Android",
+        "app-android-how": "open this site in Chrome, tap the menu (⋮), then <em>Install app</em> "
+                           "or <em>Add to Home screen</em>.",
+        "app-ios": "On iPhone and iPad",
+        "app-ios-how": "open this site in Safari, tap <em>Share</em>, then <em>Add to Home "
+                       "Screen</em>.",
+        "app-space": "How much space it takes",
+        "app-size": "It keeps {size} on your device: {pages} pages in both languages, with the "
+                    "search, the checklists and the fonts. Your browser keeps them after your "
+                    "first visit, even if you do not install the app.",
+        "app-pdfs": "The PDF handbooks and materials are not kept in advance, because they are "
+                    "large. One you open while online stays readable offline until the site is "
+                    "next updated.",
+        "app-updates": "When the centre publishes changes, the next time you are online the app "
+                       "fetches only the files that changed, and tells you that an update is ready.",
+        "app-update": "An update of this site is ready.",
+        "app-reload": "Reload",
+        "app-offline": "You are offline",
+        "app-offline-text": "This page is not kept on this device. Every page of the site works "
+                            "without a connection; a PDF handbook works only if you opened it "
+                            "before.",
+        "app-offline-home": "Go to the home page",
         # The paperwork of a course (learnsite course): forms of a count are separated by |.
         "course-months": "January|February|March|April|May|June|July|August|September|October|"
                          "November|December",
@@ -525,6 +553,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "offline-how": "فكّ ضغط الملف وافتح <code>index.html</code>.",
         "size-kb": "{n} كيلوبايت",
         "size-mb": "{n} ميغابايت",
+        "app": "استخدام الموقع تطبيقًا",
+        "app-short-name": "الإرشاد الميداني",
+        "app-intro": "يعمل هذا الموقع تطبيقًا على هاتفك أو حاسوبك. بعد تثبيته تعمل دون اتصال "
+                     "بالإنترنت كلُّ صفحاته بالعربية والإنجليزية، والبحث، وقوائم التحقق. لا يُرسَل "
+                     "شيء مما تُدخله في قوائم التحقق ولا يُحفَظ.",
+        "app-install": "طريقة التثبيت",
+        "app-android": "على أندرويد",
+        "app-android-how": "افتح هذا الموقع في متصفح <bdi>Chrome</bdi>، واضغط على القائمة (⋮)، "
+                           "ثم <em>تثبيت التطبيق</em> أو <em>إضافة إلى الشاشة الرئيسية</em>.",
+        "app-ios": "على آيفون وآيباد",
+        "app-ios-how": "افتح هذا الموقع في متصفح <bdi>Safari</bdi>، واضغط على زر <em>المشاركة</em>، "
+                       "ثم <em>إضافة إلى الشاشة الرئيسية</em>.",
+        "app-space": "المساحة التي يشغلها",
+        "app-size": "يحفظ على جهازك {size}: صفحات الموقع باللغتين (وعددها {pages})، مع البحث "
+                    "وقوائم التحقق والخطوط. يحفظها متصفحك بعد زيارتك الأولى، حتى إن لم تثبّت "
+                    "التطبيق.",
+        "app-pdfs": "لا تُحفَظ الأدلة والمواد بصيغة <bdi>PDF</bdi> مسبقًا لأنها كبيرة الحجم. ما "
+                    "تفتحه منها وأنت متصل يبقى متاحًا دون اتصال حتى التحديث التالي للموقع.",
+        "app-updates": "عندما ينشر المركز تغييرات، يجلب التطبيق في المرة التالية التي تتصل فيها "
+                       "بالإنترنت الملفاتِ التي تغيّرت وحدها، ويُعلمك بأن تحديثًا أصبح جاهزًا.",
+        "app-update": "تحديث لهذا الموقع جاهز.",
+        "app-reload": "إعادة التحميل",
+        "app-offline": "أنت غير متصل بالإنترنت",
+        "app-offline-text": "هذه الصفحة غير محفوظة على هذا الجهاز. تعمل كل صفحات الموقع دون "
+                            "اتصال، أما الأدلة بصيغة <bdi>PDF</bdi> فلا تعمل إلا إن فتحتها من قبل.",
+        "app-offline-home": "الذهاب إلى الصفحة الرئيسية",
         "course-months": "يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|"
                          "ديسمبر",
         "course-date": "{day} {month} {year}",

@@ -29,3 +29,11 @@ class LearnsiteConfig(Config):
 
     offline_bundle = c.Type(bool, default=True)
     """Also build site/offline.zip, the site for reading without a connection (not when serving)."""
+
+    app = c.Type(bool, default=True)
+    """Make the site an installable app that keeps every page for offline reading (a manifest
+    and a service worker; not when serving, nor in the offline copy)."""
+
+    app_budget_mb = c.Type((int, float), default=15)
+    """The most the app may keep on a reader's device, both languages together, in MB: a bigger
+    precache stops the build."""

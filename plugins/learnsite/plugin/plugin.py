@@ -12,7 +12,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from learnsite.builds import BuildError
@@ -48,7 +48,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             return config
         self.run = self.session.start(self._root(config), Options(
             self.config.handbooks, self.config.handbooks_when_serving, self.config.offline_bundle,
-            self.config.slides))
+            self.config.slides, self.config.app, float(self.config.app_budget_mb)))
         if self.run.diagnostics is not None:
             _report(self.run.diagnostics, "learnsite found problems in the content",
                     self.run.loaded.files)
@@ -63,6 +63,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         config.extra_javascript.extend(theme.extra_javascript)
         if theme.polyfills is not None:
             config.extra["polyfills"] = theme.polyfills
+        if theme.app is not None:
+            config.extra["learnsite_app"] = theme.app
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -77,7 +79,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             else:
                 file.abs_src_path = str(source)
         for path, markdown in self.run.pages().items():
-            files.append(File.generated(config, path, content=markdown))
+            files.append(File.generated(config, path, content=markdown, inclusion=(
+                InclusionLevel.NOT_IN_NAV if path in self.run.unlisted else InclusionLevel.UNDEFINED)))
         for path, asset in self.run.assets():
             files.append(File.generated(config, path, abs_src_path=str(asset)))
         for path, data in self.run.downloads():

@@ -26,6 +26,8 @@ DIRECTIVES = (
     ("font-src", "'self'"),
     ("style-src", "'self'"),
     ("connect-src", "'self'"),
+    ("worker-src", "'self'"),       # the search worker, and the app's service worker (sw.js)
+    ("manifest-src", "'self'"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
     ("form-action", "'self'"),
