@@ -17,7 +17,7 @@ from learnsite import __version__
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.answers import read_answers
 from learnsite.load.layout import SITE_CONFIG
-from learnsite.load.project import load_checklist, load_project
+from learnsite.load.project import LoadResult, load_checklist, load_project
 from learnsite.load.translations import source_hash, stamp, translation_status
 from learnsite.report import default_format, render, render_status
 from learnsite.rules import RULES
@@ -125,21 +125,31 @@ def _cmd_handbooks(args: argparse.Namespace) -> int:
         return _handbooks(args, workers)
 
 
+def _refused(args: argparse.Namespace, result: LoadResult, command: str, noun: str,
+             asked: list[str], known: set[str]) -> int | None:
+    """Why a command that builds from the checked content cannot run: the content's errors,
+    printed (1), or ids the site does not declare (2); None when it can."""
+    if result.diagnostics.errors:
+        print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
+        return 1
+    unknown = sorted(set(asked) - known)
+    if unknown:
+        print(f"learnsite {command}: no {noun} {', '.join(unknown)} in site_config.yml; "
+              f"known: {', '.join(sorted(known)) or 'none'}", file=sys.stderr)
+        return 2
+    return None
+
+
 def _handbooks(args: argparse.Namespace, workers: Workers) -> int:
     from learnsite.render.handbook.pdf import CACHE, build_all, log_line
     from learnsite.render.handbook.render_warnings import render_warnings
 
     result = load_project(args.root)
-    if result.diagnostics.errors:
-        print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
-        return 1
     cat = result.catalogue
-    known = {h.id for h in cat.site.handbooks} if cat.site else set()
-    unknown = sorted(set(args.ids) - known)
-    if unknown:
-        print(f"learnsite handbooks: no handbook {', '.join(unknown)} in site_config.yml; "
-              f"known: {', '.join(sorted(known)) or 'none'}", file=sys.stderr)
-        return 2
+    refused = _refused(args, result, "handbooks", "handbook", args.ids,
+                       {h.id for h in cat.site.handbooks} if cat.site else set())
+    if refused is not None:
+        return refused
     written, failures = build_all(cat, args.out or args.root / "site" / "handbooks", only=args.ids,
                                   cache=args.root / CACHE, workers=workers)
     for rendered in written:
@@ -201,16 +211,11 @@ def _cmd_slides(args: argparse.Namespace) -> int:
     from learnsite.render.slides.pdf import CACHE, build_slides, log_line
 
     result = load_project(args.root)
-    if result.diagnostics.errors:
-        print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
-        return 1
     cat = result.catalogue
-    known = {p.id for p in cat.site.programmes} if cat.site else set()
-    unknown = sorted(set(args.programmes) - known)
-    if unknown:
-        print(f"learnsite slides: no programme {', '.join(unknown)} in site_config.yml; "
-              f"known: {', '.join(sorted(known)) or 'none'}", file=sys.stderr)
-        return 2
+    refused = _refused(args, result, "slides", "programme", args.programmes,
+                       {p.id for p in cat.site.programmes} if cat.site else set())
+    if refused is not None:
+        return refused
     done = build_slides(cat, args.out or args.root / "site" / FOLDER, only=args.programmes,
                         cache=args.root / CACHE)
     for written in done.written:
