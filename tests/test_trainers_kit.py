@@ -28,8 +28,8 @@ def test_no_session_of_the_workshop_or_the_training_of_trainers_names_a_missing_
     for programme_id in ("inspectors-forced-labour", "training-of-trainers"):
         programme = cat.programme(programme_id)
         assert programme is not None
-        named = [(m, entry.file) for m in programme.module_ids for s in cat.modules[m].all_sessions
-                 for entry in s.meta.materials if hasattr(entry, "file")]
+        named = [(m, file) for m in programme.module_ids for s in cat.modules[m].all_sessions
+                 for file in s.meta.material_files]
         assert named, programme_id
         assert all(file in cat.modules[m].materials for m, file in named)
 

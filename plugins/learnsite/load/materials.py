@@ -43,7 +43,7 @@ def load_materials(loader: SourceReader, folder: Path, module_id: str, sessions:
     """Every material of a module by its path in the module's folder: the files its sessions
     name and those under `materials/`. An unused file under `materials/` is noticed, when
     every session loaded (one that failed may be the one naming it)."""
-    named = {m.file for s in sessions for m in s.meta.materials if isinstance(m, FileMaterial)}
+    named = {file for session in sessions for file in session.meta.material_files}
     found = {path.relative_to(folder).as_posix() for path in (folder / MATERIALS_DIR).rglob("*")
              if path.suffix in (".md", ".pdf") and not is_translation(path, languages)}
     materials = {}
@@ -86,8 +86,8 @@ def printed_materials(modules: Iterable[LoadedModule], edition: str) -> list[Mat
     printed: dict[tuple[str, str], MaterialFile] = {}
     for module in modules:
         for session in module.all_sessions:
-            for entry in session.meta.materials:
-                material = module.materials.get(entry.file) if isinstance(entry, FileMaterial) else None
+            for file in session.meta.material_files:
+                material = module.materials.get(file)
                 if material and material.source and (edition == "trainer" or not material.for_trainers):
                     printed.setdefault((module.record.id, material.file), material)
     return list(printed.values())

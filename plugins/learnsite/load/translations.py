@@ -38,7 +38,6 @@ from learnsite.model.catalogue import (
 )
 from learnsite.model.checklist import Checklist
 from learnsite.model.curriculum import (
-    FileMaterial,
     MaterialMeta,
     Module,
     PageMeta,
@@ -211,10 +210,10 @@ def _session(reader: SourceReader, session: Session, language: str, done: set[st
                          f"the translation's minutes or method differ from the source "
                          f"({session.meta.minutes}, {session.meta.method})",
                          "Keep `minutes:` and `method:` as in the source; translate only text.")
-    if _files(meta) != _files(session.meta):
+    if meta.material_files != session.meta.material_files:
         reader.diags.add("translation-mismatch", Location(source.path, 1, 1),
                          "the translation's material files differ from the source's: "
-                         f"{', '.join(_files(session.meta)) or 'none'}",
+                         f"{', '.join(session.meta.material_files) or 'none'}",
                          "List the same `file:` entries as the source (the translated file is "
                          "picked by itself); translate only the `bring:` texts.")
     return Session(session.id, session.module_id, meta, source)
@@ -230,11 +229,6 @@ def _material(reader: SourceReader, material: MaterialFile, language: str,
         return material
     done.add(site_path)
     return replace(material, meta=found[0], source=found[1])
-
-
-def _files(meta: SessionMeta) -> list[str]:
-    """The material files a session names, in order."""
-    return [m.file for m in meta.materials if isinstance(m, FileMaterial)]
 
 
 def translatable_sources(cat: Catalogue) -> list[Path]:

@@ -73,6 +73,10 @@ class LoadedModule:
         module has, on the web and in print."""
         return (*self.sessions, *([self.assessment] if self.assessment else []))
 
+    def session(self, session_id: str | None) -> Session | None:
+        """The session (or assessment) of that id, or None."""
+        return next((s for s in self.all_sessions if s.id == session_id), None)
+
 
 @dataclass(frozen=True)
 class Page:

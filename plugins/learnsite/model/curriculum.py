@@ -108,6 +108,11 @@ class SessionMeta(Record):
     objectives: list[Text] = Field(default_factory=list)
     translation: TranslationMeta | None = None
 
+    @property
+    def material_files(self) -> list[str]:
+        """The files of its module it names under `materials:`, in order."""
+        return [m.file for m in self.materials if isinstance(m, FileMaterial)]
+
 
 class PageMeta(Record):
     """The front matter of a content page; Material's own page keys are allowed too."""

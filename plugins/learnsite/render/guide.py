@@ -49,8 +49,10 @@ def _sessions(day: DaySchedule) -> list[Slot]:
 
 
 def _session(cat: Catalogue, slot: Slot) -> Session:
-    """The session a timetable slot teaches."""
-    return next(s for s in cat.modules[slot.module_id or ""].all_sessions if s.id == slot.session_id)
+    """The session a timetable slot teaches (the timetable lays out loaded sessions only)."""
+    session = cat.modules[slot.module_id or ""].session(slot.session_id)
+    assert session is not None, slot
+    return session
 
 
 def _needs(cat: Catalogue, slot: Slot) -> list[MaterialLine]:
@@ -74,7 +76,7 @@ def _session_title(cat: Catalogue, ref: str | None) -> str | None:
         return None
     module_id, _, session_id = ref.partition("/")
     module = cat.modules.get(module_id)
-    session = next((s for s in module.all_sessions if s.id == session_id), None) if module else None
+    session = module.session(session_id) if module else None
     if session is None:
         return None
     return f"[{session.meta.title}](../../{session_path(module_id, session_id)})"

@@ -350,8 +350,8 @@ class _Builder:
                            block.title or self.t("handout"),
                            "\n".join(body[block.line - 1: block.end_line]), path)
                           for block in scan(session.source.body).closed("handout")]
-                for entry in session.meta.materials:
-                    material = printed.pop((module.record.id, getattr(entry, "file", "")), None)
+                for file in session.meta.material_files:
+                    material = printed.pop((module.record.id, file), None)
                     if material and material.source:
                         path = material_path(material.module_id, material.file)
                         pages.append((self.anchors[path], material.title, material.source.body, path))

@@ -63,7 +63,7 @@ def day_sessions(cat: Catalogue, programme: Programme) -> list[list[tuple[Loaded
         sessions = []
         for slot in day.slots:
             module = cat.modules.get(slot.module_id or "")
-            session = next((s for s in module.sessions if s.id == slot.session_id), None) if module else None
+            session = module.session(slot.session_id) if module else None
             if module is not None and session is not None:
                 sessions.append((module, session))
         days.append(sessions)
