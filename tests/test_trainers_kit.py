@@ -93,3 +93,8 @@ def test_a_pdf_material_is_copied_into_the_site_and_linked(project: Path, tmp_pa
     assert (tmp_path / "site/modules/basics/materials/ranking-sheet.pdf").read_bytes().startswith(b"%PDF")
     page = (tmp_path / "site/modules/basics/definitions/index.html").read_text("utf-8")
     assert 'href="../materials/ranking-sheet.pdf"' in page
+
+
+def test_the_programme_page_gives_the_partnership_a_paragraph_of_its_own(project: Path) -> None:
+    page = generated_pages(load_project(project).catalogue)["programmes/workshop/index.md"]
+    assert "**For:** Labour inspectors\n\nLaunched with UNODC.\n\n**Total contact time:**" in page
