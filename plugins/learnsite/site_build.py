@@ -15,7 +15,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from learnsite import offline
 from learnsite.builds import Build, BuildError, alternate_links, build_offline_bundle, build_other_languages
@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from learnsite.render.handbook.pdf import Rendered
     from learnsite.render.handbook.scheduler import Workers
 
+EDIT_URL = "edit_url"
+"""The page's front-matter key for "Edit this page" (theme/partials/actions.html)."""
+ALTERNATE = "learnsite_alternate"
+"""The page's front-matter key for the language switcher (theme/partials/alternate.html)."""
 CATALOGUE_ENV = "LEARNSITE_CATALOGUE"
 """Where a build started by another finds the catalogue that build loaded and checked."""
 CATALOGUE_CACHE = Path(".cache") / "catalogue"
@@ -69,6 +73,7 @@ class ThemeSettings:
     extra_css: list[str]
     extra_javascript: list[str]
     polyfills: list[str] | None
+    alternate: list[dict[str, str]]     # each language's home, for the page head (a site of one: [])
     app: dict[str, str] | None = None   # what the theme links for the app (None: no app)
 
 
@@ -90,9 +95,10 @@ class BuildSession:
         self.serving = serving
         self.workers: Workers | None = None
 
-    def start(self, root: Path, options: Options) -> SiteBuild:
+    def start(self, root: Path, options: Options, *, build: Build | None = None,
+              loaded: LoadResult | None = None) -> SiteBuild:
         """Load (or take over) the checked project and set up this build."""
-        run = SiteBuild(root, options, self.serving)
+        run = SiteBuild(root, options, self.serving, build=build, loaded=loaded)
         if (run.builds_handbooks or run.builds_slides) and self.workers is None:
             from learnsite.render.handbook.pdf import start_workers
 
@@ -116,12 +122,16 @@ class BuildSession:
 class SiteBuild:
     """One build: the default language's, another language's, or an offline copy's."""
 
-    def __init__(self, root: Path, options: Options, serving: bool) -> None:
+    def __init__(self, root: Path, options: Options, serving: bool, *, build: Build | None = None,
+                 loaded: LoadResult | None = None) -> None:
+        """`build` says which language this is (default: what the environment says, for builds
+        one engine run starts for another); `loaded` is the project a caller has loaded and
+        reported already."""
         self.root = root
         self.options = options
         self.serving = serving
-        self.build = Build.from_environment()
-        handed = _handed_over(self.build)
+        self.build = build or Build.from_environment()
+        handed = loaded or _handed_over(self.build)
         self.reported_elsewhere = handed is not None
         self.loaded = handed or load_project(root)
         self.default = self.loaded.catalogue
@@ -167,6 +177,8 @@ class SiteBuild:
             language=language, site_name=site.title if site is not None else None,
             nav=nav, extra_css=[f"{SITE_PREFIX}/learnsite.css"],
             extra_javascript=scripts,
+            alternate=(alternate_links(self.languages, language, "")
+                       if len(self.languages) > 1 else []),
             # before Material's offline plugin would add a copy from a CDN
             polyfills=([f"{SITE_PREFIX}/vendor/iframe-worker-shim.js"]
                        if offline.is_offline_build() else None),
@@ -226,11 +238,19 @@ class SiteBuild:
         return [(checklist_form_path(checklist_id), xlsform_bytes(self.default, checklist_id))
                 for checklist_id in sorted(self.default.checklists)]
 
-    def edit_url(self, site_path: str) -> str | None:
-        """Where "Edit this page" leads: the page's source file in the repository."""
+    def page_meta(self, site_path: str, page_url: str) -> dict[str, Any]:
+        """What the theme shows on one page besides its content, as front matter both engines
+        hand to the templates (`page.meta`): where "Edit this page" leads (the page's source
+        file in the repository), and the same page in every language for the switcher."""
+        meta: dict[str, Any] = {}
         repository = self.catalogue.site.repository if self.catalogue.site else None
         source = self.sources.get(site_path)
-        return repository.edit_url + source if repository and source else None
+        if repository and source:
+            meta[EDIT_URL] = repository.edit_url + source
+        if len(self.languages) > 1:
+            meta[ALTERNATE] = alternate_links(self.languages, self.catalogue.language, page_url,
+                                              same_page=site_path not in DEFAULT_LANGUAGE_ONLY)
+        return meta
 
     def content_markdown(self, markdown: str, site_path: str, page_url: str) -> str:
         """A content page's Markdown with what authors mark filled in: the offline copy's note,
@@ -242,29 +262,15 @@ class SiteBuild:
         markdown = expand_page(markdown, self.catalogue, site_path)
         return mark_untranslated(markdown, self.catalogue, site_path)
 
-    def alternates(self, site_path: str, page_url: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-        """The language roots (for the page head) and the same page in every language (for the
-        switcher); empty for a site of one language."""
-        if len(self.languages) < 2:
-            return [], []
-        current = self.catalogue.language
-        same_page = site_path not in DEFAULT_LANGUAGE_ONLY
-        return (alternate_links(self.languages, current, ""),
-                alternate_links(self.languages, current, page_url, same_page=same_page))
-
     def finish(self, site_dir: Path, config_file: Path) -> Finished:
-        """After the pages: Arabic search forms; then, for the first build, the handbooks, every
-        other language and the offline copy (raises BuildError when one of those builds fails)."""
+        """After MkDocs wrote the pages: Arabic search forms; then, for the first build, the
+        handbooks, every other language (each a MkDocs run of its own) and the offline copy
+        (raises BuildError when one of those builds fails)."""
         done = Finished()
-        index = site_dir / "search" / "search_index.json"
-        if self.catalogue.language == "ar" and index.is_file():
-            expand_search_index(index)
+        self.after_pages(site_dir)
         if self.build.nested:
             return done
-        if self.builds_handbooks:
-            self._handbooks(site_dir / "handbooks", done)
-        if self.builds_slides:
-            self._slides(site_dir, done)
+        self.print_documents(site_dir, done)
         if self.serving:
             return done
         codes = [code for code, _ in self.languages]
@@ -275,10 +281,29 @@ class SiteBuild:
                 config_file, site_dir, codes[1:], env, extra=site_dir / "handbooks",
                 finish=lambda folder: self._stamp(folder, codes))
             done.log.append(f"{offline.BUNDLE_NAME} is {human_size(size, 'en')}")
-        self._stamp(site_dir, codes)
+        self.complete(site_dir, done)
+        return done
+
+    def after_pages(self, site_dir: Path) -> None:
+        """What follows an engine's pages of this language: the Arabic search forms, in the index
+        the engine wrote."""
+        index = site_dir / "search" / "search_index.json"
+        if self.catalogue.language == "ar" and index.is_file():
+            expand_search_index(index)
+
+    def print_documents(self, site_dir: Path, done: Finished) -> None:
+        """The handbooks and slide decks, when this build makes them."""
+        if self.builds_handbooks:
+            self._handbooks(site_dir / "handbooks", done)
+        if self.builds_slides:
+            self._slides(site_dir, done)
+
+    def complete(self, site_dir: Path, done: Finished) -> None:
+        """Once every language is in `site_dir`: the handbooks' sizes in the pages that link to
+        them, and the app's manifests, icons and worker."""
+        self._stamp(site_dir, [code for code, _ in self.languages])
         if self.makes_app:
             done.log.append(self._app(site_dir))
-        return done
 
     def _app(self, site_dir: Path) -> str:
         """The app's manifests, icons and worker, once every language is in `site_dir`."""

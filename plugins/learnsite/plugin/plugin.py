@@ -21,6 +21,7 @@ from learnsite.load.layout import MODULES_DIR, SITE_CONFIG
 from learnsite.plugin.config import LearnsiteConfig
 from learnsite.render.assets import THEME
 from learnsite.render.content_policy import content_security_policy, is_theme_script
+from learnsite.render.markdown import BLOCKS
 from learnsite.report import default_format, render
 from learnsite.rules import Severity
 from learnsite.site_build import BuildSession, Options, SiteBuild
@@ -55,7 +56,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
         theme = self.run.theme()
         config.theme["language"] = theme.language
         config.theme.dirs.insert(0, str(THEME))
-        config.mdx_configs.setdefault("learnsite.render.blocks", {})["language"] = theme.language
+        config.mdx_configs.setdefault(BLOCKS, {})["language"] = theme.language
         config.site_name = theme.site_name or config.site_name
         if not config.nav:  # a hand-written nav in mkdocs.yml wins
             config.nav = theme.nav
@@ -65,6 +66,8 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
             config.extra["polyfills"] = theme.polyfills
         if theme.app is not None:
             config.extra["learnsite_app"] = theme.app
+        if theme.alternate:
+            config.extra["alternate"] = theme.alternate
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -97,24 +100,15 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        """Point "Edit this page" at the page's source, and fill what authors mark in content
-        pages (contacts, glossary terms, checklists, case results)."""
+        """Give the page what `learnsite export-docs` writes into its front matter (the edit
+        link, the language switcher), and fill what authors mark in content pages (contacts,
+        glossary terms, checklists, case results)."""
         if self.run is None:
             return markdown
-        page.edit_url = self.run.edit_url(page.file.src_uri)
+        page.meta.update(self.run.page_meta(page.file.src_uri, page.url))
         if page.file.generated_by:
             return markdown
         return self.run.content_markdown(markdown, page.file.src_uri, page.url)
-
-    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Let the language switcher lead to this very page in each language (Material's own
-        `alternate` keeps the language roots, which its page head links to)."""
-        if self.run is not None:
-            roots, same_page = self.run.alternates(page.file.src_uri, page.url)
-            if roots:
-                config.extra["alternate"] = roots
-                config.extra["learnsite_alternate"] = same_page
-        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The steps after the pages: handbooks, other languages, the offline copy."""

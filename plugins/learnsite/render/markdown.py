@@ -11,6 +11,9 @@ import markdown
 
 from learnsite.model.markdown_config import CALLABLE_OPTIONS, Call, MarkdownConfig
 
+BLOCKS = "learnsite.render.blocks"
+"""learnsite's blocks extension, which each edition and language sets options of."""
+
 
 def convert(text: str, config: MarkdownConfig, settings: Mapping[str, Mapping[str, Any]]) -> str:
     """`text` as HTML, rendered with every extension of `config`; `settings` replaces options of

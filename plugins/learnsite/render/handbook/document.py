@@ -31,7 +31,7 @@ from learnsite.model.markdown_config import MarkdownConfig
 from learnsite.model.site import Handbook
 from learnsite.render.checklist_pages import counts_toward, decision_markdown
 from learnsite.render.guide import guide_markdown
-from learnsite.render.markdown import convert
+from learnsite.render.markdown import BLOCKS, convert
 from learnsite.render.page_templates import html_templates
 from learnsite.render.pages import expand_page, language_name
 from learnsite.schedule import clock, schedule_programme
@@ -176,7 +176,7 @@ def to_html(text: str, config: MarkdownConfig, edition: str, language: str) -> s
     """Session Markdown as HTML for print: the site's Markdown configuration in the handbook's
     edition and language, headings shifted so that a session title is an h2."""
     return convert(text, config, {"toc": {"baselevel": 2},
-                                  "learnsite.render.blocks": {"edition": edition, "language": language}})
+                                  BLOCKS: {"edition": edition, "language": language}})
 
 
 Converter = Callable[[str, MarkdownConfig, str, str], str]

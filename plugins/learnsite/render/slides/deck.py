@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from learnsite.load.mdscan import replace_blocks
 from learnsite.model.catalogue import Catalogue, LoadedModule, Session
 from learnsite.render.handbook.document import session_anchor
-from learnsite.render.markdown import converter
+from learnsite.render.markdown import BLOCKS, converter
 from learnsite.render.pages import expand_page, language_name
 from learnsite.render.slides import markup
 from learnsite.render.slides.files import DeckFile, day_sessions, untranslated
@@ -136,7 +136,7 @@ def pieces(cat: Catalogue, session: Session) -> list[Piece]:
     place on a slide, converted in the slides edition."""
     path = session_path(session.module_id, session.id)
     text = replace_blocks(session.source.body, "checklist", lambda _: "")
-    md = converter(cat.markdown, {"learnsite.render.blocks": {"edition": "slides", "language": cat.language}})
+    md = converter(cat.markdown, {BLOCKS: {"edition": "slides", "language": cat.language}})
     md.convert(expand_page(text, cat, path))
     reader = md.treeprocessors[markup.NAME]
     assert isinstance(reader, markup.SlidesTreeprocessor)
