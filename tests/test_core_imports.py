@@ -17,11 +17,13 @@ PACKAGE = Path(learnsite.__file__).parent
 FORBIDDEN = ("learnsite.render", "learnsite.plugin", "mkdocs", "material")
 #: Top-level modules that drive the renderers, so sit above them with the adapter: the CLI
 #: (it builds handbooks), the scaffolds (their templates live with the renderers' own), the
-#: orchestration of one site build (which any engine's adapter calls) and a course's paperwork
-#: (printed with the renderers' fonts).
+#: orchestration of one site build (which any engine's adapter calls), the export of the site as
+#: a plain docs folder for any engine and the build that drives Zensical with it, and a course's
+#: paperwork (printed with the renderers' fonts).
 #: Every other module is core; list a new one here only if it drives rendering too.
 ABOVE_RENDER = {"learnsite.cli", "learnsite.scaffold", "learnsite.site_build",
-                "learnsite.course.paperwork"}
+                "learnsite.export.docs_folder", "learnsite.export.engine_config",
+                "learnsite.export.engine_build", "learnsite.course.paperwork"}
 
 
 def _modules() -> dict[str, Path]:

@@ -5,7 +5,8 @@ what another engine reads), and the handbooks render through the same list. MkDo
 with tags that call Python; this reader understands exactly the tags the file uses in
 `markdown_extensions:` (`!ENV`, and `!!python/object/apply:` of the functions in
 CALLABLE_OPTIONS) and reports any other one where it stands. The rest of mkdocs.yml (theme,
-plugins) is MkDocs' own business and is not interpreted here.
+plugins) is the engine's business: `learnsite export-docs` copies it, as plain data, into the
+plugin-free configuration it writes.
 """
 
 from __future__ import annotations
@@ -62,6 +63,46 @@ def load_markdown_config(reader: SourceReader, path: Path) -> MarkdownConfig:
         reader.diags.add(exc.rule, Location(rel, mark.line + 1, mark.column + 1), str(exc))
         return _with_builtins({})
     return _with_builtins(extensions)
+
+
+ENGINE_OWN = frozenset({"markdown_extensions", "plugins", "hooks", "docs_dir", "site_dir", "nav"})
+"""Keys of mkdocs.yml the exported configuration writes itself rather than copies."""
+
+
+def plugin_options(path: Path, plugin: str) -> dict[str, Any]:
+    """The options mkdocs.yml gives `plugin` (`- learnsite` alone: none), so that a build by
+    another engine does what the centre asked of the MkDocs one."""
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    listed = _child(node, "plugins") if isinstance(node, yaml.MappingNode) else None
+    entries = listed.value if isinstance(listed, yaml.SequenceNode) else []
+    for entry in entries:
+        if isinstance(entry, yaml.MappingNode) and len(entry.value) == 1 \
+                and entry.value[0][0].value == plugin:
+            options = _value(entry.value[0][1])
+            return options if isinstance(options, dict) else {}
+    return {}
+
+
+class SettingsError(Exception):
+    """A setting of mkdocs.yml that cannot be copied as plain data, located."""
+
+
+def engine_settings(path: Path) -> dict[str, Any]:
+    """The settings of mkdocs.yml an engine needs besides learnsite's own (site name, theme,
+    validation…), as plain data, for the plugin-free copy."""
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # no tag runs
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    settings: dict[str, Any] = {}
+    for key, value in node.value:
+        if key.value in ENGINE_OWN:
+            continue
+        try:
+            settings[str(key.value)] = _value(value)
+        except _UnreadableError as exc:
+            mark = exc.node.start_mark
+            raise SettingsError(f"{path.name}:{mark.line + 1}:{mark.column + 1}: {exc}") from None
+    return settings
 
 
 def _with_builtins(extensions: dict[str, dict[str, Any]]) -> MarkdownConfig:

@@ -1,0 +1,106 @@
+"""Writing one language of the site as a docs folder with its own mkdocs.yml: the content pages
+as the learnsite plugin would hand them to MkDocs (translations swapped in, marks filled), the
+pages generated from data, the assets and downloads, and the theme overrides."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from learnsite.export.engine_config import DOCS, OVERRIDES, engine_config
+from learnsite.export.front_matter import page_url, with_front_matter
+from learnsite.load.layout import CONTENT_DIR
+from learnsite.load.mkdocs_config import MKDOCS_FILE, engine_settings
+from learnsite.render.assets import THEME
+from learnsite.site_build import SiteBuild
+
+EXPORTED = (DOCS, OVERRIDES, MKDOCS_FILE)
+"""What an export writes into its folder, replacing an earlier export's."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """Where the export is, and how many pages and other files it holds."""
+
+    config: Path
+    pages: int
+    files: int
+
+
+def export_docs(run: SiteBuild, out: Path, site_dir: Path) -> Exported:
+    """Write `run`'s language into `out` (docs/, overrides/, mkdocs.yml building into
+    `site_dir`); an earlier export there is replaced, nothing else in `out` is touched."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in EXPORTED:
+        target = out / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    docs = out / DOCS
+    pages = files = 0
+    for site_path, markdown in _pages(run):
+        _write(docs / site_path, with_front_matter(markdown, run.page_meta(site_path, page_url(site_path))))
+        pages += 1
+    for site_path, source in [*_static_files(run), *run.assets()]:
+        (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / site_path)
+        files += 1
+    for site_path, data in run.downloads():
+        (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / site_path).write_bytes(data)
+        files += 1
+    shutil.copytree(THEME, out / OVERRIDES)
+    config = out / MKDOCS_FILE
+    config.write_text(engine_config(engine_settings(run.root / MKDOCS_FILE), run.theme(),
+                                    run.catalogue.markdown, unlisted=run.unlisted,
+                                    site_dir=site_dir.resolve()), encoding="utf-8")
+    return Exported(config, pages, files)
+
+
+def _content_files(run: SiteBuild) -> list[tuple[str, Path]]:
+    """The files of content/ this language publishes (site path, file to read): translations
+    in place of their sources, data files (YAML) left out, as the plugin leaves them out."""
+    content = run.root / CONTENT_DIR
+    found = []
+    for path in sorted(content.rglob("*")):
+        site_path = path.relative_to(content).as_posix()
+        if not path.is_file() or path.suffix == ".yml" or any(
+                part.startswith(".") for part in path.relative_to(content).parts):
+            continue
+        source = run.source_file(path, site_path)
+        if source is not None:
+            found.append((site_path, source))
+    return found
+
+
+def _static_files(run: SiteBuild) -> list[tuple[str, Path]]:
+    """content/'s files published as they are (images, PDFs)."""
+    return [(site_path, source) for site_path, source in _content_files(run)
+            if not site_path.endswith(".md")]
+
+
+def _pages(run: SiteBuild) -> list[tuple[str, str]]:
+    """Every page's Markdown as the engine should read it, front matter first."""
+    pages = []
+    for site_path, source in _content_files(run):
+        if site_path.endswith(".md"):
+            front, body = _split(source.read_text(encoding="utf-8"))
+            pages.append((site_path, front + run.content_markdown(body, site_path, page_url(site_path))))
+    return [*pages, *run.pages().items()]
+
+
+def _split(text: str) -> tuple[str, str]:
+    """A page's front matter block (with its fences; "" when it has none) and its body."""
+    lines = text.splitlines(keepends=True)
+    if lines and lines[0].strip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].strip() in ("---", "..."):
+                return "".join(lines[:end + 1]), "".join(lines[end + 1:])
+    return "", text
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,36 @@
+"""A page's URL as both engines give it, and the values the theme needs written into the page's
+own front matter."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+import yaml
+
+
+def page_url(site_path: str) -> str:
+    """The URL of the page at `site_path`, relative to the site root, with directory URLs (what
+    MkDocs' `page.url` is, and Zensical's): `a/index.md` → `a/`, `a/b.md` → `a/b/`."""
+    stem = site_path.removesuffix(".md")
+    if posixpath.basename(stem) in ("index", "README"):
+        folder = posixpath.dirname(stem)
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def with_front_matter(markdown: str, meta: dict[str, Any]) -> str:
+    """`markdown` with `meta` added to its front matter: an existing block is kept line for line
+    with the new keys after it; a page without one gets one."""
+    if not meta:
+        return markdown
+    added = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    lines = markdown.splitlines(keepends=True)
+    if lines and lines[0].strip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].strip() in ("---", "..."):
+                kept = "".join(lines[1:end])
+                if kept and not kept.endswith("\n"):
+                    kept += "\n"
+                return f"---\n{kept}{added}---\n{''.join(lines[end + 1:])}"
+    return f"---\n{added}---\n\n{markdown}"
