@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ from learnsite import __version__
 from learnsite.diagnostics import Diagnostics, Location
 from learnsite.load.answers import read_answers
 from learnsite.load.layout import SITE_CONFIG
+from learnsite.load.mkdocs_config import MKDOCS_FILE, SettingsError, plugin_options
 from learnsite.load.project import LoadResult, load_checklist, load_project
 from learnsite.load.translations import source_hash, stamp, translation_status
 from learnsite.report import default_format, render, render_status
@@ -24,6 +27,7 @@ from learnsite.rules import RULES
 from learnsite.scaffold import ScaffoldError, new_checklist, new_module, new_session
 from learnsite.schema import write_schemas
 from learnsite.screening import screen
+from learnsite.site_build import Options
 from learnsite.strings import counted
 
 if TYPE_CHECKING:
@@ -245,6 +249,71 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export_docs(args: argparse.Namespace) -> int:
+    from learnsite.builds import Build
+    from learnsite.export.docs_folder import export_docs
+    from learnsite.site_build import SiteBuild
+
+    result = load_project(args.root)
+    print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
+    if result.diagnostics.errors:
+        return 1
+    site = result.catalogue.site
+    codes = [lang.code for lang in site.languages] if site else []
+    if args.language and args.language not in codes:
+        print(f"learnsite export-docs: no language {args.language} in site_config.yml; known: "
+              f"{', '.join(codes) or 'none'}", file=sys.stderr)
+        return 2
+    language = args.language if args.language and codes and args.language != codes[0] else None
+    # the app's worker and manifests, like the handbooks, are written after the pages
+    run = SiteBuild(args.root, Options(app=args.app), serving=False,
+                    build=Build(language, nested=False), loaded=result)
+    try:
+        done = export_docs(run, args.out, args.site_dir or args.out / "site")
+    except SettingsError as exc:
+        print(f"learnsite export-docs: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {done.config} and {counted(done.pages, 'page')}, {counted(done.files, 'file')} "
+          f"under {done.config.parent / 'docs'}")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    site_dir = (args.site_dir or args.root / "site").resolve()
+    if args.engine == "mkdocs":  # the plugin does learnsite's part, from MkDocs' events
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir),
+                               *(["--strict"] if args.strict else [])], cwd=args.root,
+                              check=False).returncode
+    from learnsite.builds import BuildError
+    from learnsite.export.engine_build import build_with_zensical
+
+    result = load_project(args.root)
+    print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
+    if result.diagnostics.failed(strict=args.strict):
+        return 1
+    try:
+        done = build_with_zensical(args.root, result, site_dir, _site_options(args.root),
+                                   strict=args.strict)
+    except (BuildError, SettingsError) as exc:
+        print(f"learnsite build: {exc}", file=sys.stderr)
+        return 1
+    for line in done.log:
+        print(f"learnsite: {line}")
+    if done.warnings.items:
+        print(render(done.warnings.sorted(), args.format or default_format()))
+    for failure in done.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    print(f"built {site_dir} with zensical")
+    return 1 if done.failures or done.warnings.failed(strict=args.strict) else 0
+
+
+def _site_options(root: Path) -> Options:
+    """What mkdocs.yml asks of the learnsite plugin, for a build without it."""
+    asked = plugin_options(root / MKDOCS_FILE, "learnsite")
+    known = {f.name for f in fields(Options)}
+    return Options(**{key: value for key, value in asked.items() if key in known})
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out or args.root / "schemas"):
         print(f"wrote {path}")
@@ -355,6 +424,43 @@ def _parser() -> argparse.ArgumentParser:
     xlsform.add_argument("--format", choices=["text", "github", "json"],
                          help="format of content problems, if any")
     export.set_defaults(run=_cmd_export)
+
+    build = commands.add_parser(
+        "build", help="build the whole site (both languages, handbooks, slides, app) with MkDocs "
+        "or Zensical",
+        description="Build the site into site/: every language, the handbooks, the slide decks and "
+        "the app. With --engine mkdocs (the default) this is `mkdocs build`, learnsite's plugin "
+        "doing its part; with --engine zensical, learnsite checks the content, exports each "
+        "language (as `export-docs` does), has Zensical build it, and then writes what follows "
+        "the pages itself.")
+    build.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("--site-dir", type=Path, metavar="DIR", help="where to build (default: site/)")
+    build.add_argument("--format", choices=["text", "github", "json"],
+                       help="report format (default: github inside GitHub Actions, else text)")
+    build.set_defaults(run=_cmd_build)
+
+    export_docs = commands.add_parser(
+        "export-docs", help="write one language of the site as a plain docs folder with a "
+        "plugin-free mkdocs.yml, for MkDocs or Zensical",
+        description="Check the content (printing the problems, and stopping on errors as `check` "
+        "does), then write one language of the site into DIR: docs/ (the content pages with marks "
+        "filled and translations in place, the generated pages, assets and downloads), "
+        "overrides/ (the theme's templates) and mkdocs.yml (navigation, theme language and "
+        "direction, styles, scripts and Markdown extensions). `mkdocs build -f DIR/mkdocs.yml` "
+        "or `zensical build -f DIR/mkdocs.yml` then builds it without learnsite's plugin.")
+    export_docs.add_argument("--language", metavar="CODE",
+                             help="language code from site_config.yml (default: the first)")
+    export_docs.add_argument("--out", type=Path, required=True, metavar="DIR",
+                             help="folder to write into; an earlier export there is replaced")
+    export_docs.add_argument("--site-dir", type=Path, metavar="DIR",
+                             help="where the engine should build the site (default: DIR/site)")
+    export_docs.add_argument("--app", action="store_true",
+                             help="include the app's pages and links (its worker and manifests "
+                             "are written after the pages, by `learnsite build`)")
+    export_docs.add_argument("--format", choices=["text", "github", "json"],
+                             help="report format (default: github inside GitHub Actions, else text)")
+    export_docs.set_defaults(run=_cmd_export_docs)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
     rules.set_defaults(run=_cmd_rules)

@@ -8,6 +8,10 @@ The theme's inline scripts are hashed as the theme writes them for each page (it
 nothing else on a page is trusted. A `<meta http-equiv>` carries the policy because the offline
 copy, opened from files, has no server to send a header. `mkdocs serve` leaves it out: the
 live-reload script it injects is inline and changes with every request.
+
+An engine that runs no template filter of ours (Zensical) writes pages without the policy; the
+build adds it afterwards (`with_policy`), trusting the inline scripts outside the page's article,
+which are the theme's: what content puts in the article is never trusted.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ import re
 #: Where Material keeps the templates of its inline scripts.
 THEME_SCRIPTS = "partials/javascripts/"
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", re.S | re.I)
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S | re.I)
+_POLICY_META = 'http-equiv="Content-Security-Policy"'
 _NOT_CODE = re.compile(r"""\bsrc\s*=|\btype\s*=\s*(?!["']?(?:text/javascript|module)\b)""", re.I)
 DIRECTIVES = (
     ("default-src", "'self'"),
@@ -53,3 +60,13 @@ def content_security_policy(theme_scripts: str) -> str:
     script_src = " ".join(["'self'", *script_hashes(theme_scripts)])
     directives = [*DIRECTIVES[:1], ("script-src", script_src), *DIRECTIVES[1:]]
     return "; ".join(f"{name} {sources}" for name, sources in directives)
+
+
+def with_policy(html: str) -> str:
+    """A page written without its policy, with the policy first in its head (a page that has one
+    is returned as it is)."""
+    head = _HEAD.search(html)
+    if head is None or _POLICY_META in html:
+        return html
+    policy = content_security_policy(_ARTICLE.sub("", html))
+    return f'{html[:head.end()]}\n<meta {_POLICY_META} content="{policy}">{html[head.end():]}'
