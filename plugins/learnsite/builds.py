@@ -31,11 +31,13 @@ class Build:
 
     language: str | None   # None: the default language
     nested: bool           # started by another build (does not start builds of its own)
+    offline: bool = False  # the copy packed into offline.zip, read from files
 
     @classmethod
     def from_environment(cls) -> Build:
         """Read what this build is from the environment its parent build set."""
-        return cls(os.environ.get(LANGUAGE_ENV) or None, os.environ.get(NESTED_ENV) == "1")
+        return cls(os.environ.get(LANGUAGE_ENV) or None, os.environ.get(NESTED_ENV) == "1",
+                   offline.is_offline_build())
 
 
 def alternate_links(languages: list[tuple[str, str]], current: str, page_url: str,
@@ -76,17 +78,16 @@ def build_other_languages(config_file: Path, site_dir: Path, languages: list[str
         run_build(config_file, site_dir / language, handed, language=language)
 
 
-def build_offline_bundle(config_file: Path, site_dir: Path, languages: list[str],
-                         handed: dict[str, str], extra: Path | None = None,
+def build_offline_bundle(build: Callable[[Path, str | None], None], site_dir: Path,
+                         languages: list[str], extra: Path | None = None,
                          finish: Callable[[Path], None] | None = None) -> int:
-    """Build the offline copy of every language (with the folder `extra`, e.g. the handbooks,
-    copied in beside them, and `finish` applied to the whole copy) and pack it as
-    `<site>/offline.zip`."""
+    """Build the offline copy of every language with `build` (into a folder, in a language code
+    or None for the default language), with the folder `extra`, e.g. the handbooks, copied in
+    beside them, and `finish` applied to the whole copy; pack it as `<site>/offline.zip`."""
     with tempfile.TemporaryDirectory(prefix="learnsite-offline-") as folder:
-        run_build(config_file, Path(folder), handed, offline_copy=True)
+        build(Path(folder), None)
         for language in languages:
-            run_build(config_file, Path(folder) / language, handed, language=language,
-                      offline_copy=True)
+            build(Path(folder) / language, language)
         if extra is not None and extra.is_dir():
             shutil.copytree(extra, Path(folder) / extra.name)
         if finish is not None:

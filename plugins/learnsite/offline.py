@@ -26,11 +26,11 @@ def is_offline_build() -> bool:
     return os.environ.get(ENV) == "true"
 
 
-def marker_html(language: str, root: str) -> str:
-    """What `{{ offline }}` becomes: a download link online, a reassurance offline. `root` is
-    the way from the page to the folder holding the bundle."""
+def marker_html(language: str, root: str, *, offline_copy: bool) -> str:
+    """What `{{ offline }}` becomes: a download link online, a reassurance in the offline copy.
+    `root` is the way from the page to the folder holding the bundle."""
     t = translator(language)
-    if is_offline_build():
+    if offline_copy:
         return f'<p class="ls-offline-note">{t("offline-copy")}</p>'
     return (f'<p class="ls-offline-note"><a href="{root}{BUNDLE_NAME}" download>'
             f'{t("offline-download")}</a> (<bdi>ZIP</bdi>{t("list-comma")}'

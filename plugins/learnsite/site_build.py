@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from learnsite import offline
-from learnsite.builds import Build, BuildError, alternate_links, build_offline_bundle, build_other_languages
+from learnsite.builds import (
+    Build,
+    BuildError,
+    alternate_links,
+    build_offline_bundle,
+    build_other_languages,
+    run_build,
+)
 from learnsite.diagnostics import Diagnostics
 from learnsite.load.layout import is_translation
 from learnsite.load.page_sources import page_sources
@@ -181,14 +188,14 @@ class SiteBuild:
                        if len(self.languages) > 1 else []),
             # before Material's offline plugin would add a copy from a CDN
             polyfills=([f"{SITE_PREFIX}/vendor/iframe-worker-shim.js"]
-                       if offline.is_offline_build() else None),
+                       if self.build.offline else None),
             app=self._app_links() if self.makes_app else None)
 
     @property
     def makes_app(self) -> bool:
         """Whether the site is an installable app: not in `serve` (a worker would keep stale
         pages) nor in the offline copy (opened from files, where no worker runs)."""
-        return self.options.app and not self.serving and not offline.is_offline_build()
+        return self.options.app and not self.serving and not self.build.offline
 
     def _app_links(self) -> dict[str, str]:
         """For theme/main.html, from this build's root: the manifest, the worker, the iOS icon,
@@ -258,7 +265,8 @@ class SiteBuild:
         if offline.MARKER in markdown:
             root = "../" * page_url.count("/") + ("../" if self.build.language else "")
             markdown = markdown.replace(offline.MARKER,
-                                        offline.marker_html(self.catalogue.language, root))
+                                        offline.marker_html(self.catalogue.language, root,
+                                                            offline_copy=self.build.offline))
         markdown = expand_page(markdown, self.catalogue, site_path)
         return mark_untranslated(markdown, self.catalogue, site_path)
 
@@ -278,8 +286,10 @@ class SiteBuild:
         build_other_languages(config_file, site_dir, codes[1:], env)
         if self.options.offline_bundle:
             size = build_offline_bundle(
-                config_file, site_dir, codes[1:], env, extra=site_dir / "handbooks",
-                finish=lambda folder: self._stamp(folder, codes))
+                lambda folder, language: run_build(config_file, folder, env, language=language,
+                                                   offline_copy=True),
+                site_dir, codes[1:], extra=site_dir / "handbooks",
+                finish=self.stamp_sizes)
             done.log.append(f"{offline.BUNDLE_NAME} is {human_size(size, 'en')}")
         self.complete(site_dir, done)
         return done
@@ -301,7 +311,7 @@ class SiteBuild:
     def complete(self, site_dir: Path, done: Finished) -> None:
         """Once every language is in `site_dir`: the handbooks' sizes in the pages that link to
         them, and the app's manifests, icons and worker."""
-        self._stamp(site_dir, [code for code, _ in self.languages])
+        self.stamp_sizes(site_dir)
         if self.makes_app:
             done.log.append(self._app(site_dir))
 
@@ -335,12 +345,13 @@ class SiteBuild:
         done.log += [log_line(written, written.file.path) for written in slides.written] + slides.notes
         done.failures += slides.failures
 
-    def _stamp(self, folder: Path, codes: list[str]) -> None:
-        """Write each handbook's page count and size into the pages that link to it."""
+    def stamp_sizes(self, folder: Path) -> None:
+        """Write each handbook's page count and size into the pages under `folder` that link to
+        it (the site, or the offline copy)."""
         if self.handbooks:
             from learnsite.render.handbook.pdf import stamp_handbooks
 
-            stamp_handbooks(folder, self.handbooks, codes)
+            stamp_handbooks(folder, self.handbooks, [code for code, _ in self.languages])
 
 
 def _handed_over(build: Build) -> LoadResult | None:

@@ -41,7 +41,8 @@ def export_docs(run: SiteBuild, out: Path, site_dir: Path) -> Exported:
     docs = out / DOCS
     pages = files = 0
     for site_path, markdown in _pages(run):
-        _write(docs / site_path, with_front_matter(markdown, run.page_meta(site_path, page_url(site_path))))
+        url = page_url(site_path, offline_copy=run.build.offline)
+        _write(docs / site_path, with_front_matter(markdown, run.page_meta(site_path, url)))
         pages += 1
     for site_path, source in [*_static_files(run), *run.assets()]:
         (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +56,8 @@ def export_docs(run: SiteBuild, out: Path, site_dir: Path) -> Exported:
     config = out / MKDOCS_FILE
     config.write_text(engine_config(engine_settings(run.root / MKDOCS_FILE), run.theme(),
                                     run.catalogue.markdown, unlisted=run.unlisted,
-                                    site_dir=site_dir.resolve()), encoding="utf-8")
+                                    site_dir=site_dir.resolve(), offline_copy=run.build.offline),
+                      encoding="utf-8")
     return Exported(config, pages, files)
 
 
@@ -87,7 +89,8 @@ def _pages(run: SiteBuild) -> list[tuple[str, str]]:
     for site_path, source in _content_files(run):
         if site_path.endswith(".md"):
             front, body = _split(source.read_text(encoding="utf-8"))
-            pages.append((site_path, front + run.content_markdown(body, site_path, page_url(site_path))))
+            url = page_url(site_path, offline_copy=run.build.offline)
+            pages.append((site_path, front + run.content_markdown(body, site_path, url)))
     return [*pages, *run.pages().items()]
 
 

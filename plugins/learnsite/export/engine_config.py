@@ -17,10 +17,13 @@ DOCS = "docs"
 OVERRIDES = "overrides"
 PLUGINS = ["search"]
 """The engines' own plugins the site uses; neither engine needs learnsite's."""
+OFFLINE_PLUGINS = [*PLUGINS, "offline"]
+"""For the offline copy: the engine's offline plugin makes the pages work from files (plain
+file links, the search index as a script)."""
 
 
 def engine_config(settings: dict[str, Any], theme: ThemeSettings, markdown: MarkdownConfig, *,
-                  unlisted: frozenset[str], site_dir: Path) -> str:
+                  unlisted: frozenset[str], site_dir: Path, offline_copy: bool = False) -> str:
     """The text of mkdocs.yml for a docs folder exported in `theme`'s language."""
     config = {key: value for key, value in settings.items() if key != "theme"}
     if theme.site_name:
@@ -35,7 +38,7 @@ def engine_config(settings: dict[str, Any], theme: ThemeSettings, markdown: Mark
     config["extra_css"] = [*theme.extra_css, *settings.get("extra_css", [])]
     config["extra_javascript"] = [*settings.get("extra_javascript", []), *theme.extra_javascript]
     config["extra"] = {**settings.get("extra", {}), **_extra(theme)}
-    config["plugins"] = PLUGINS
+    config["plugins"] = OFFLINE_PLUGINS if offline_copy else PLUGINS
     config["markdown_extensions"] = _extensions(markdown, theme.language)
     return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
 

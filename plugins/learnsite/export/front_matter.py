@@ -9,10 +9,13 @@ from typing import Any
 import yaml
 
 
-def page_url(site_path: str) -> str:
-    """The URL of the page at `site_path`, relative to the site root, with directory URLs (what
-    MkDocs' `page.url` is, and Zensical's): `a/index.md` → `a/`, `a/b.md` → `a/b/`."""
+def page_url(site_path: str, *, offline_copy: bool = False) -> str:
+    """The URL of the page at `site_path`, relative to the site root, as both engines' `page.url`
+    gives it: directory URLs (`a/index.md` → `a/`, `a/b.md` → `a/b/`), or in the offline copy,
+    read from files, the files themselves (`a/index.html`, `a/b.html`)."""
     stem = site_path.removesuffix(".md")
+    if offline_copy:
+        return f"{stem}.html"
     if posixpath.basename(stem) in ("index", "README"):
         folder = posixpath.dirname(stem)
         return f"{folder}/" if folder else ""
