@@ -157,6 +157,18 @@ def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bilingual fixture built by Zensical (`learnsite build --engine zensical`), as
+    `ENGINE=zensical make site` builds it."""
+    root = make_bilingual(tmp_path_factory.mktemp("zensical") / "project")
+    site = root.parent / "site"
+    code = main(["--root", str(root), "build", "--engine", "zensical", "--strict",
+                 "--site-dir", str(site)])
+    assert code == 0
+    return site
+
+
+@pytest.fixture(scope="session")
 def bilingual_url(bilingual_site: Path) -> Iterator[str]:
     """The bilingual fixture site served on a loopback port."""
     yield from _serve(bilingual_site)
@@ -165,7 +177,8 @@ def bilingual_url(bilingual_site: Path) -> Iterator[str]:
 #: Fixtures that make a test slow, and the marker saying so: `make test-fast` leaves out what
 #: drives Chromium and what builds a whole site (each build renders the PDF handbooks too).
 #: Tests that build or render by themselves carry the marker in their module.
-SLOW_FIXTURES = {"browser": "browser", "built_site": "pdf", "bilingual_site": "pdf"}
+SLOW_FIXTURES = {"browser": "browser", "built_site": "pdf", "bilingual_site": "pdf",
+                 "zensical_bilingual_site": "pdf"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
