@@ -10,6 +10,7 @@ from pathlib import Path
 from conftest import edit
 from learnsite.load.generated_pages import ProgrammePage
 from learnsite.load.project import load_project
+from learnsite.render.arabic_search import FORMS_OPEN
 from learnsite.render.pages import programme_page
 
 #: Rules whose located cases live here rather than in test_bad_inputs.py.
@@ -67,7 +68,7 @@ def test_english_and_arabic_have_their_own_search_index(bilingual_site: Path) ->
     assert not any("يحتجز" in doc["text"] for doc in english["docs"])
     home = [doc for doc in arabic["docs"] if doc["location"].split("#")[0] == ""]
     forms = {form for doc in home
-             for form in " ".join(re.findall(r"<span hidden>([^<]*)</span>", doc["text"])).split()}
+             for form in " ".join(re.findall(f"{re.escape(FORMS_OPEN)}([^<]*)</span>", doc["text"])).split()}
     assert {"جواز", "وثائق", "اجور"} <= forms, "Arabic entries carry the forms search needs"
 
 

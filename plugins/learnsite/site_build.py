@@ -32,7 +32,7 @@ from learnsite.load.page_sources import page_sources
 from learnsite.load.project import LoadResult, load_project
 from learnsite.load.translations import translation_path
 from learnsite.model.catalogue import Catalogue
-from learnsite.render.arabic_search import expand_search_index
+from learnsite.render.arabic_search import expand_search_indexes
 from learnsite.render.assets import SITE_PREFIX, site_assets
 from learnsite.render.navigation import NavItem, navigation
 from learnsite.render.pages import expand_page, generated_pages, mark_untranslated
@@ -297,9 +297,8 @@ class SiteBuild:
     def after_pages(self, site_dir: Path) -> None:
         """What follows an engine's pages of this language: the Arabic search forms, in the index
         the engine wrote."""
-        index = site_dir / "search" / "search_index.json"
-        if self.catalogue.language == "ar" and index.is_file():
-            expand_search_index(index)
+        if self.catalogue.language == "ar":
+            expand_search_indexes(site_dir)
 
     def print_documents(self, site_dir: Path, done: Finished) -> None:
         """The handbooks and slide decks, when this build makes them."""
