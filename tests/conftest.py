@@ -190,8 +190,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def site_search(page: Page, query: str) -> Locator:
-    """Type a query into Material's search box as a reader does; return the result items once
-    the search has answered."""
+    """Type a query into the site's search box as a reader does; return the result items once
+    the search has answered. Works on a site built by Material for MkDocs or by Zensical."""
+    if page.locator("input.md-search__input").count():
+        return _material_search(page, query)
+    return _zensical_search(page, query)
+
+
+def search_titles(page: Page, query: str) -> list[str]:
+    """The titles of the pages a search finds, best first, each once. Material heads each page's
+    results with its title; Zensical lists sections, the page title last in their path."""
+    items = site_search(page, query)
+    if page.locator("input.md-search__input").count():
+        titles = items.locator(":scope > .md-search-result__link h1")
+    else:
+        titles = items.locator("menu li:last-child")
+    return list(dict.fromkeys(titles.nth(i).inner_text().strip() for i in range(titles.count())))
+
+
+def _material_search(page: Page, query: str) -> Locator:
     box = page.locator("input.md-search__input")
     box.click()
     # Material says "Initializing search" until its index is loaded (which takes longer while the
@@ -205,3 +222,48 @@ def site_search(page: Page, query: str) -> Locator:
     page.wait_for_function(f"(placeholder) => {meta} && {meta} !== placeholder", arg=placeholder)
     page.wait_for_timeout(300)
     return page.locator(".md-search-result__item")
+
+
+#: Zensical's search is a dialog in an open shadow root (Playwright's CSS selectors pierce it)
+#: whose class names are minified, so its parts are found by their roles.
+ZENSICAL_BOX = "dialog[open] input[role=combobox]"
+ZENSICAL_STATUS = "dialog[open] [role=status]"
+ZENSICAL_RESULTS = "dialog[open] [role=listbox]"
+#: Zensical's status line says "No results" both when a query has found nothing and while it is
+#: still being answered, so the helper counts the queries the page posts to the search worker
+#: ({type: 2}) and the answers that come back ({type: 3}), observing, changing nothing.
+COUNT_SEARCHES = """() => {
+  if (window.__searches) { return; }
+  const counts = window.__searches = {posted: 0, answered: 0};
+  const seen = new WeakSet();
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (!seen.has(this)) {
+      seen.add(this);
+      this.addEventListener("message", (event) => { counts.answered += event.data.type === 3; });
+    }
+    counts.posted += Boolean(message && message.type === 2);
+    return post.call(this, message, ...rest);
+  };
+}"""
+#: The worker has answered every query, and the status line agrees with the list under it.
+SEARCH_ANSWERED = """([status, list, posted]) => window.__searches.posted > posted
+  && window.__searches.answered >= window.__searches.posted
+  && /\\d/.test(status.textContent) === (list.children.length > 0)"""
+
+
+def _zensical_search(page: Page, query: str) -> Locator:
+    page.evaluate(COUNT_SEARCHES)
+    if not page.locator(ZENSICAL_BOX).count():
+        page.locator(".md-search__button").click()
+    box = page.locator(ZENSICAL_BOX)
+    status = page.locator(ZENSICAL_STATUS).element_handle()
+    # Empty, the box shows an empty status line once the index is loaded ("Loading search…"
+    # before), and the previous query's results are gone.
+    box.fill("")
+    page.wait_for_function("(status) => !status.textContent.trim()", arg=status)
+    posted = page.evaluate("window.__searches.posted")
+    box.fill(query)
+    page.wait_for_function(SEARCH_ANSWERED, arg=[
+        status, page.locator(ZENSICAL_RESULTS).element_handle(), posted])
+    return page.locator(f"{ZENSICAL_RESULTS} > li")

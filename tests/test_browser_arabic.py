@@ -3,23 +3,22 @@ Arabic is written (attached prefixes, hamza and other letter variants, diacritic
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import REPO, site_search
-from learnsite.render.arabic_search import forms
+from conftest import ARABIC, REPO, _serve, search_titles
+from learnsite.render.arabic_search import expand_search_indexes, forms
 
 ARTIFACTS = REPO / "test-artifacts"
 HOME = "الرئيسية"
 SESSION = "العلامات"
-
-
-def _search(page: Page, query: str) -> list[str]:
-    titles = site_search(page, query).locator(":scope > .md-search-result__link h1")
-    return [titles.nth(i).inner_text().strip() for i in range(titles.count())]
 
 
 def _arabic_home(browser: Browser, site: str) -> Iterator[Page]:
@@ -35,23 +34,86 @@ def arabic(browser: Browser, bilingual_url: str) -> Iterator[Page]:
     yield from _arabic_home(browser, bilingual_url)
 
 
-@pytest.mark.parametrize(("query", "expected"), [
+#: Queries whose words the pages write otherwise, and the pages each must find, on either engine.
+SPELLINGS = [
     ("جواز", {HOME, SESSION}),       # written بجواز on one page, جَوازُ on the other
     ("والجواز", {HOME, SESSION}),    # a prefix in the query too
     ("وثائق", {HOME}),               # written الوثائق and بالوثائق
     ("اجور", {HOME}),                # written الأجور, typed without hamza
     ("جَوَاز", {HOME, SESSION}),     # typed with diacritics
-])
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), SPELLINGS)
 def test_arabic_search_matches_arabic_spelling(arabic: Page, query: str, expected: set[str]) -> None:
-    assert expected <= set(_search(arabic, query))
+    assert expected <= set(search_titles(arabic, query))
+
+
+#: Zensical runs no MkDocs plugins: these pages are the fixture's, less learnsite's own markup.
+LEARNSITE_MARKUP = re.compile(r"^///.*?^///\n|\{\{.*?\}\}|\{:.*?\}", re.M | re.S)
+
+
+@pytest.fixture(scope="module")
+def zensical_arabic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture's two Arabic pages built by Zensical, its search index expanded as learnsite
+    expands it, served on a loopback port."""
+    root = tmp_path_factory.mktemp("zensical")
+    docs = root / "docs"
+    for source, target in ((ARABIC / "content" / "index.ar.md", "index.md"),
+                           (ARABIC / "modules" / "indicators" / "signs.ar.md", "signs.md")):
+        (docs / target).parent.mkdir(parents=True, exist_ok=True)
+        (docs / target).write_text(LEARNSITE_MARKUP.sub("", source.read_text(encoding="utf-8")),
+                                   encoding="utf-8")
+    (docs / "assets" / "learnsite").mkdir(parents=True)
+    shutil.copy(REPO / "plugins" / "learnsite" / "render" / "assets" / "arabic-search.js",
+                docs / "assets" / "learnsite")
+    (root / "mkdocs.yml").write_text(
+        "site_name: learnsite\ntheme: {name: material, language: ar, font: false}\n"
+        "extra_javascript: [assets/learnsite/arabic-search.js]\nplugins: [search]\n",
+        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
+                          cwd=root, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    expand_search_indexes(root / "site")
+    yield from _serve(root / "site")
+
+
+@pytest.fixture(scope="module")
+def zensical_arabic(browser: Browser, zensical_arabic_url: str) -> Iterator[Page]:
+    """One page of the Zensical site for all its queries: its search dialog stays open."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{zensical_arabic_url}/", wait_until="networkidle")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), SPELLINGS)
+def test_zensical_arabic_search_matches_arabic_spelling(
+        zensical_arabic: Page, query: str, expected: set[str]) -> None:
+    assert expected <= set(search_titles(zensical_arabic, query))
+
+
+def test_zensical_shows_no_added_forms_and_asks_no_other_host(
+        browser: Browser, zensical_arabic_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    page.goto(f"{zensical_arabic_url}/", wait_until="networkidle")
+    results = search_titles(page, "جواز")
+    assert results, "the added forms are found"
+    forms_shown = page.locator("dialog[open] [role=listbox] .ls-search-forms")
+    assert forms_shown.count()
+    assert not any(forms_shown.nth(i).is_visible() for i in range(forms_shown.count()))
+    assert hosts == {zensical_arabic_url.split("/")[2]}
+    page.close()
 
 
 def test_arabic_results_come_from_arabic_pages_and_english_search_works(
         browser: Browser, bilingual_url: str, arabic: Page) -> None:
-    assert _search(arabic, "الرئيسية")[0] == HOME
+    assert search_titles(arabic, "الرئيسية")[0] == HOME
     english = browser.new_page(viewport={"width": 1280, "height": 900})
     english.goto(f"{bilingual_url}/", wait_until="networkidle")
-    assert "Definitions" in _search(english, "definition")
+    assert "Definitions" in search_titles(english, "definition")
     english.close()
 
 
@@ -109,7 +171,7 @@ def arabic_site(browser: Browser, site_url: str) -> Iterator[Page]:
 ])
 def test_arabic_search_finds_the_translated_guidance_and_workshop(
         arabic_site: Page, query: str, expected: str) -> None:
-    assert expected in _search(arabic_site, query)
+    assert expected in search_titles(arabic_site, query)
 
 
 def test_an_arabic_session_reads_well_on_a_phone(browser: Browser, site_url: str) -> None:
