@@ -255,7 +255,8 @@ SEARCH_ANSWERED = """([status, list, posted]) => window.__searches.posted > post
 def _zensical_search(page: Page, query: str) -> Locator:
     page.evaluate(COUNT_SEARCHES)
     if not page.locator(ZENSICAL_BOX).count():
-        page.locator(".md-search__button").click()
+        # The header's search field, or on a narrow screen its magnifier icon.
+        page.locator(".md-search__button:visible, label[for=__search]:visible").first.click()
     box = page.locator(ZENSICAL_BOX)
     status = page.locator(ZENSICAL_STATUS).element_handle()
     # Empty, the box shows an empty status line once the index is loaded ("Loading search…"
