@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -53,29 +54,37 @@ def test_arabic_search_matches_arabic_spelling(arabic: Page, query: str, expecte
 LEARNSITE_MARKUP = re.compile(r"^///.*?^///\n|\{\{.*?\}\}|\{:.*?\}", re.M | re.S)
 
 
-@pytest.fixture(scope="module")
-def zensical_arabic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+ASSETS = REPO / "plugins" / "learnsite" / "render" / "assets"
+
+
+def _zensical_arabic_site(root: Path, *, offline: bool = False) -> Path:
     """The fixture's two Arabic pages built by Zensical, its search index expanded as learnsite
-    expands it, served on a loopback port."""
-    root = tmp_path_factory.mktemp("zensical")
+    expands it; `offline`, for opening from disk, with learnsite's copy of the iframe worker."""
     docs = root / "docs"
     for source, target in ((ARABIC / "content" / "index.ar.md", "index.md"),
                            (ARABIC / "modules" / "indicators" / "signs.ar.md", "signs.md")):
         (docs / target).parent.mkdir(parents=True, exist_ok=True)
         (docs / target).write_text(LEARNSITE_MARKUP.sub("", source.read_text(encoding="utf-8")),
                                    encoding="utf-8")
-    (docs / "assets" / "learnsite").mkdir(parents=True)
-    shutil.copy(REPO / "plugins" / "learnsite" / "render" / "assets" / "arabic-search.js",
-                docs / "assets" / "learnsite")
-    (root / "mkdocs.yml").write_text(
-        "site_name: learnsite\ntheme: {name: material, language: ar, font: false}\n"
-        "extra_javascript: [assets/learnsite/arabic-search.js]\nplugins: [search]\n",
-        encoding="utf-8")
+    shutil.copytree(ASSETS / "vendor", docs / "assets" / "learnsite" / "vendor")
+    shutil.copy(ASSETS / "arabic-search.js", docs / "assets" / "learnsite")
+    config = ("site_name: learnsite\ntheme: {name: material, language: ar, font: false}\n"
+              "extra_javascript: [assets/learnsite/arabic-search.js]\nplugins: [search]\n")
+    if offline:
+        config = config.replace("[search]", "[search, offline]") + (
+            "extra: {polyfills: [assets/learnsite/vendor/iframe-worker-shim.js]}\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
                           cwd=root, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     expand_search_indexes(root / "site")
-    yield from _serve(root / "site")
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def zensical_arabic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small Zensical site served on a loopback port."""
+    yield from _serve(_zensical_arabic_site(tmp_path_factory.mktemp("zensical")))
 
 
 @pytest.fixture(scope="module")
@@ -183,4 +192,19 @@ def test_an_arabic_session_reads_well_on_a_phone(browser: Browser, site_url: str
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing runs off the side"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "arabic-session-360px.png"), full_page=True)
+    page.close()
+
+
+def test_zensical_offline_copy_searches_arabic_from_disk(
+        browser: Browser, tmp_path: Path) -> None:
+    """Opened from disk, Zensical reads search.js instead of search.json: it is expanded too."""
+    site = _zensical_arabic_site(tmp_path, offline=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    elsewhere: list[str] = []
+    page.on("request", lambda request: elsewhere.extend(
+        [request.url] if not request.url.startswith("file:") else []))
+    page.goto(site.joinpath("index.html").as_uri())
+    for query, expected in SPELLINGS:
+        assert expected <= set(search_titles(page, query)), query
+    assert not elsewhere
     page.close()
