@@ -50,6 +50,20 @@ def test_arabic_search_matches_arabic_spelling(arabic: Page, query: str, expecte
     assert expected <= set(search_titles(arabic, query))
 
 
+@pytest.fixture(scope="module")
+def zensical_bilingual_arabic(browser: Browser, zensical_bilingual_site: Path) -> Iterator[Page]:
+    """The Arabic home page of the bilingual fixture as `learnsite build --engine zensical`
+    makes it; one page for all queries, its search dialog staying open."""
+    for url in _serve(zensical_bilingual_site):
+        yield from _arabic_home(browser, url)
+
+
+@pytest.mark.parametrize(("query", "expected"), SPELLINGS)
+def test_arabic_search_matches_arabic_spelling_on_zensical(
+        zensical_bilingual_arabic: Page, query: str, expected: set[str]) -> None:
+    assert expected <= set(search_titles(zensical_bilingual_arabic, query))
+
+
 #: Zensical runs no MkDocs plugins: these pages are the fixture's, less learnsite's own markup.
 LEARNSITE_MARKUP = re.compile(r"^///.*?^///\n|\{\{.*?\}\}|\{:.*?\}", re.M | re.S)
 
