@@ -4,13 +4,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The engine that builds the pages: mkdocs (with learnsite's plugin), or zensical (learnsite
+# exports the docs and runs the steps after the pages itself). `ENGINE=zensical make site`.
+ENGINE ?= mkdocs
+PREVIEW := .cache/preview
 
 .PHONY: site test test-fast check lint serve schema bench bench-handbooks clean
 
-## site: set everything up and build the site into site/
+## site: set everything up and build the site into site/ (ENGINE=zensical: with Zensical)
 site: $(VENV)/.installed
 	scripts/system-deps.sh site
-	$(BIN)/mkdocs build --strict
+	$(BIN)/learnsite build --engine $(ENGINE) --strict
 
 ## test: set everything up (test tools and Chromium included) and run every test
 test: $(VENV)/.installed-test node_modules/.installed
@@ -30,9 +34,15 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check plugins tests bench scripts
 	$(BIN)/mypy
 
-## serve: live preview for authors at http://127.0.0.1:8000
+## serve: live preview for authors at http://127.0.0.1:8000 (ENGINE=zensical: Zensical's
+## preview of the exported pages, exported once: run it again after editing content)
 serve: $(VENV)/.installed
+ifeq ($(ENGINE),zensical)
+	$(BIN)/learnsite export-docs $${LEARNSITE_LANGUAGE:+--language $$LEARNSITE_LANGUAGE} --out $(PREVIEW)
+	cd $(PREVIEW) && ../../$(BIN)/zensical serve
+else
 	$(BIN)/mkdocs serve
+endif
 
 ## schema: rewrite the JSON Schemas in schemas/ after a model change
 schema: $(VENV)/.installed

@@ -169,6 +169,21 @@ def zensical_bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_real_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site built by Zensical (after the MkDocs build, whose handbooks and
+    slides it takes from the shared cache)."""
+    site = tmp_path_factory.mktemp("zensical-real") / "site"
+    assert main(["--root", str(REPO), "build", "--engine", "zensical", "--strict",
+                 "--site-dir", str(site)]) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def zensical_real_url(zensical_real_site: Path) -> Iterator[str]:
+    yield from _serve(zensical_real_site)
+
+
+@pytest.fixture(scope="session")
 def bilingual_url(bilingual_site: Path) -> Iterator[str]:
     """The bilingual fixture site served on a loopback port."""
     yield from _serve(bilingual_site)
@@ -178,7 +193,7 @@ def bilingual_url(bilingual_site: Path) -> Iterator[str]:
 #: drives Chromium and what builds a whole site (each build renders the PDF handbooks too).
 #: Tests that build or render by themselves carry the marker in their module.
 SLOW_FIXTURES = {"browser": "browser", "built_site": "pdf", "bilingual_site": "pdf",
-                 "zensical_bilingual_site": "pdf"}
+                 "zensical_bilingual_site": "pdf", "zensical_real_site": "pdf"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

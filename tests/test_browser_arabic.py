@@ -3,10 +3,6 @@ Arabic is written (attached prefixes, hamza and other letter variants, diacritic
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
@@ -14,8 +10,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import ARABIC, REPO, _serve, search_titles
-from learnsite.render.arabic_search import expand_search_indexes, forms
+from conftest import REPO, _serve, search_titles
+from learnsite.render.arabic_search import forms
 
 ARTIFACTS = REPO / "test-artifacts"
 HOME = "الرئيسية"
@@ -50,12 +46,16 @@ def test_arabic_search_matches_arabic_spelling(arabic: Page, query: str, expecte
     assert expected <= set(search_titles(arabic, query))
 
 
+@pytest.fixture(scope="session")
+def zensical_bilingual_url(zensical_bilingual_site: Path) -> Iterator[str]:
+    yield from _serve(zensical_bilingual_site)
+
+
 @pytest.fixture(scope="module")
-def zensical_bilingual_arabic(browser: Browser, zensical_bilingual_site: Path) -> Iterator[Page]:
+def zensical_bilingual_arabic(browser: Browser, zensical_bilingual_url: str) -> Iterator[Page]:
     """The Arabic home page of the bilingual fixture as `learnsite build --engine zensical`
     makes it; one page for all queries, its search dialog staying open."""
-    for url in _serve(zensical_bilingual_site):
-        yield from _arabic_home(browser, url)
+    yield from _arabic_home(browser, zensical_bilingual_url)
 
 
 @pytest.mark.parametrize(("query", "expected"), SPELLINGS)
@@ -64,70 +64,18 @@ def test_arabic_search_matches_arabic_spelling_on_zensical(
     assert expected <= set(search_titles(zensical_bilingual_arabic, query))
 
 
-#: Zensical runs no MkDocs plugins: these pages are the fixture's, less learnsite's own markup.
-LEARNSITE_MARKUP = re.compile(r"^///.*?^///\n|\{\{.*?\}\}|\{:.*?\}", re.M | re.S)
-
-
-ASSETS = REPO / "plugins" / "learnsite" / "render" / "assets"
-
-
-def _zensical_arabic_site(root: Path, *, offline: bool = False) -> Path:
-    """The fixture's two Arabic pages built by Zensical, its search index expanded as learnsite
-    expands it; `offline`, for opening from disk, with learnsite's copy of the iframe worker."""
-    docs = root / "docs"
-    for source, target in ((ARABIC / "content" / "index.ar.md", "index.md"),
-                           (ARABIC / "modules" / "indicators" / "signs.ar.md", "signs.md")):
-        (docs / target).parent.mkdir(parents=True, exist_ok=True)
-        (docs / target).write_text(LEARNSITE_MARKUP.sub("", source.read_text(encoding="utf-8")),
-                                   encoding="utf-8")
-    shutil.copytree(ASSETS / "vendor", docs / "assets" / "learnsite" / "vendor")
-    shutil.copy(ASSETS / "arabic-search.js", docs / "assets" / "learnsite")
-    config = ("site_name: learnsite\ntheme: {name: material, language: ar, font: false}\n"
-              "extra_javascript: [assets/learnsite/arabic-search.js]\nplugins: [search]\n")
-    if offline:
-        config = config.replace("[search]", "[search, offline]") + (
-            "extra: {polyfills: [assets/learnsite/vendor/iframe-worker-shim.js]}\n")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
-                          cwd=root, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    expand_search_indexes(root / "site")
-    return root / "site"
-
-
-@pytest.fixture(scope="module")
-def zensical_arabic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The small Zensical site served on a loopback port."""
-    yield from _serve(_zensical_arabic_site(tmp_path_factory.mktemp("zensical")))
-
-
-@pytest.fixture(scope="module")
-def zensical_arabic(browser: Browser, zensical_arabic_url: str) -> Iterator[Page]:
-    """One page of the Zensical site for all its queries: its search dialog stays open."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{zensical_arabic_url}/", wait_until="networkidle")
-    yield page
-    page.close()
-
-
-@pytest.mark.parametrize(("query", "expected"), SPELLINGS)
-def test_zensical_arabic_search_matches_arabic_spelling(
-        zensical_arabic: Page, query: str, expected: set[str]) -> None:
-    assert expected <= set(search_titles(zensical_arabic, query))
-
-
 def test_zensical_shows_no_added_forms_and_asks_no_other_host(
-        browser: Browser, zensical_arabic_url: str) -> None:
+        browser: Browser, zensical_bilingual_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
-    page.goto(f"{zensical_arabic_url}/", wait_until="networkidle")
+    page.goto(f"{zensical_bilingual_url}/ar/", wait_until="networkidle")
     results = search_titles(page, "جواز")
     assert results, "the added forms are found"
     forms_shown = page.locator("dialog[open] [role=listbox] .ls-search-forms")
     assert forms_shown.count()
     assert not any(forms_shown.nth(i).is_visible() for i in range(forms_shown.count()))
-    assert hosts == {zensical_arabic_url.split("/")[2]}
+    assert hosts == {zensical_bilingual_url.split("/")[2]}
     page.close()
 
 
@@ -206,19 +154,4 @@ def test_an_arabic_session_reads_well_on_a_phone(browser: Browser, site_url: str
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing runs off the side"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "arabic-session-360px.png"), full_page=True)
-    page.close()
-
-
-def test_zensical_offline_copy_searches_arabic_from_disk(
-        browser: Browser, tmp_path: Path) -> None:
-    """Opened from disk, Zensical reads search.js instead of search.json: it is expanded too."""
-    site = _zensical_arabic_site(tmp_path, offline=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    elsewhere: list[str] = []
-    page.on("request", lambda request: elsewhere.extend(
-        [request.url] if not request.url.startswith("file:") else []))
-    page.goto(site.joinpath("index.html").as_uri())
-    for query, expected in SPELLINGS:
-        assert expected <= set(search_titles(page, query)), query
-    assert not elsewhere
     page.close()

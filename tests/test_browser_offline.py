@@ -1,5 +1,5 @@
 """The offline bundle, unzipped and opened from the file system: pages, links, search and a
-checklist work with no server and no network."""
+checklist work with no server and no network, whichever engine built it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,16 @@ from conftest import site_search
 
 def test_unzipped_bundle_works_from_file_urls(built_site: Path, browser: Browser,
                                               tmp_path: Path) -> None:
-    with zipfile.ZipFile(built_site / "offline.zip") as bundle:
+    _works_from_file_urls(built_site, browser, tmp_path)
+
+
+def test_zensical_bundle_works_from_file_urls(zensical_real_site: Path, browser: Browser,
+                                              tmp_path: Path) -> None:
+    _works_from_file_urls(zensical_real_site, browser, tmp_path)
+
+
+def _works_from_file_urls(site: Path, browser: Browser, tmp_path: Path) -> None:
+    with zipfile.ZipFile(site / "offline.zip") as bundle:
         bundle.extractall(tmp_path)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     requests: list[str] = []
@@ -27,7 +36,7 @@ def test_unzipped_bundle_works_from_file_urls(built_site: Path, browser: Browser
 
     result = site_search(page, "welder").first
     assert "How the indicators combine" in result.inner_text()
-    result.locator("a").first.click()
+    result.locator("a").first.click()  # Material: the page; Zensical: its first matching section
     page.wait_for_load_state()
     assert page.url.split("?")[0].endswith("/modules/eleven-indicators/how-indicators-combine.html")
 

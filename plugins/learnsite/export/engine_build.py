@@ -67,7 +67,11 @@ def _build(run: SiteBuild, root: Path, target: Path, strict: bool) -> None:
     # Zensical builds only inside the folder of its configuration
     exported = export_docs(run, folder, folder / "site")
     run_zensical(exported.config, strict=strict, what=what)
-    shutil.move(folder / "site", target)
+    if target.is_dir():  # the offline copy's folder, made for it
+        shutil.copytree(folder / "site", target, dirs_exist_ok=True)
+        shutil.rmtree(folder / "site")
+    else:
+        shutil.move(folder / "site", target)
     run.after_pages(target)
     for page in target.rglob("*.html"):
         page.write_text(with_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
