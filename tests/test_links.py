@@ -37,10 +37,14 @@ def _parse(path: Path) -> _Page:
 
 
 def _target(site: Path, page: Path, ref: str) -> tuple[Path, str]:
-    """The file and fragment a reference leads to; root-relative refs (404.html) from the site."""
-    base = f"file://{site}/" if ref.startswith("/") else f"file://{page}"
-    parts = urlsplit(urljoin(base, ref.lstrip("/") if ref.startswith("/") else ref))
-    path = Path(unquote(parts.path))
+    """The file and fragment a reference leads to; root-relative refs (404.html) from the site,
+    their dot segments resolved as a browser does (`/../ar/` is `/ar/`)."""
+    if ref.startswith("/"):
+        parts = urlsplit(urljoin("http://site.invalid/", ref))
+        path = site / unquote(parts.path).lstrip("/")
+    else:
+        parts = urlsplit(urljoin(f"file://{page}", ref))
+        path = Path(unquote(parts.path))
     if path.is_dir():
         path = path / "index.html"
     return path, unquote(parts.fragment)

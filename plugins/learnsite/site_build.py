@@ -75,6 +75,7 @@ class ThemeSettings:
     """What the engine's theme needs for this build's language."""
 
     language: str
+    direction: str                      # "ltr" or "rtl"
     site_name: str | None
     nav: list[NavItem]
     extra_css: list[str]
@@ -180,8 +181,11 @@ class SiteBuild:
             scripts.append(f"{SITE_PREFIX}/app.js")
             nav.append({translator(language)("app"): APP_PAGE})
         site = self.catalogue.site
+        directions = {lang.code: lang.dir for lang in self.default.site.languages} \
+            if self.default.site else {}
         return ThemeSettings(
-            language=language, site_name=site.title if site is not None else None,
+            language=language, direction=directions.get(language, "ltr"),
+            site_name=site.title if site is not None else None,
             nav=nav, extra_css=[f"{SITE_PREFIX}/learnsite.css"],
             extra_javascript=scripts,
             alternate=(alternate_links(self.languages, language, "")

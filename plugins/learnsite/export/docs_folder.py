@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from learnsite.export.engine_config import DOCS, OVERRIDES, engine_config
-from learnsite.export.front_matter import page_url, with_front_matter
+from learnsite.export.front_matter import page_url, split_front_matter, with_front_matter
 from learnsite.load.layout import CONTENT_DIR
 from learnsite.load.mkdocs_config import MKDOCS_FILE, engine_settings
 from learnsite.render.assets import THEME
@@ -88,20 +88,10 @@ def _pages(run: SiteBuild) -> list[tuple[str, str]]:
     pages = []
     for site_path, source in _content_files(run):
         if site_path.endswith(".md"):
-            front, body = _split(source.read_text(encoding="utf-8"))
+            front, body = split_front_matter(source.read_text(encoding="utf-8"))
             url = page_url(site_path, offline_copy=run.build.offline)
             pages.append((site_path, front + run.content_markdown(body, site_path, url)))
     return [*pages, *run.pages().items()]
-
-
-def _split(text: str) -> tuple[str, str]:
-    """A page's front matter block (with its fences; "" when it has none) and its body."""
-    lines = text.splitlines(keepends=True)
-    if lines and lines[0].strip() == "---":
-        for end in range(1, len(lines)):
-            if lines[end].strip() in ("---", "..."):
-                return "".join(lines[:end + 1]), "".join(lines[end + 1:])
-    return "", text
 
 
 def _write(path: Path, text: str) -> None:

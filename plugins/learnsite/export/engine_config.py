@@ -30,7 +30,7 @@ def engine_config(settings: dict[str, Any], theme: ThemeSettings, markdown: Mark
         config["site_name"] = theme.site_name
     config.update(docs_dir=DOCS, site_dir=str(site_dir))
     config["theme"] = {**settings.get("theme", {}), "language": theme.language,
-                       "custom_dir": OVERRIDES,
+                       "direction": theme.direction, "custom_dir": OVERRIDES,
                        "variant": "classic"}   # Zensical's look that is Material's; MkDocs ignores it
     config["nav"] = theme.nav
     if unlisted:

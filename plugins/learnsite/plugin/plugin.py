@@ -55,6 +55,7 @@ class LearnsitePlugin(BasePlugin[LearnsiteConfig]):
                     self.run.loaded.files)
         theme = self.run.theme()
         config.theme["language"] = theme.language
+        config.theme["direction"] = theme.direction
         config.theme.dirs.insert(0, str(THEME))
         config.mdx_configs.setdefault(BLOCKS, {})["language"] = theme.language
         config.site_name = theme.site_name or config.site_name
