@@ -1,9 +1,10 @@
-"""One build of the site, for whatever engine drives it (today the MkDocs plugin, a few lines per
-event): which language it builds, the checked catalogue it renders, the pages, assets and theme
-settings it adds, and what follows the pages: the handbooks and slide decks, the other languages
-and the offline copy, in that order.
+"""One build of the site, for whatever engine drives it: the MkDocs plugin (a few lines per
+event), or `learnsite export-docs` and the Zensical build (learnsite/export/). Which language it
+builds, the checked catalogue it renders, the pages, assets, theme settings and per-page values
+it adds, and what follows the pages: the handbooks and slide decks, the other languages and the
+offline copy, in that order.
 
-`make site` loads and checks the project once. The first build keeps the checked catalogue in
+With MkDocs, `make site` loads and checks the project once. The first build keeps the checked catalogue in
 `.cache/catalogue/`, named by a hash of its bytes, and tells the builds it starts where it is:
 they neither read the sources again nor check them, so every diagnostic is printed once.
 """

@@ -37,7 +37,8 @@ class Kept:
 
 
 def search_languages(site_dir: Path) -> set[str]:
-    """The languages Material's search indexes in the site are built for."""
+    """The languages Material's search indexes in the site are built for (Zensical's search has
+    no per-language files to choose among)."""
     codes: set[str] = set()
     for index in site_dir.glob("**/search/search_index.json"):
         codes.update(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
