@@ -100,3 +100,20 @@ def test_export_names_the_languages_there_are(learnsite, tmp_path: Path) -> None
                     str(tmp_path / "export"))
     assert run.code == 2
     assert "no language fr in site_config.yml; known: en, ar" in run.err
+
+
+def test_export_never_replaces_the_projects_own_files(learnsite, tmp_path: Path) -> None:
+    root = _bilingual_with_repository(tmp_path / "project")
+    own = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    run = learnsite("--root", str(root), "export-docs", "--out", str(root))
+    assert run.code == 2 and "holds the project itself" in run.err
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mkdocs.yml").write_text("site_name: someone else's\n", encoding="utf-8")
+    run = learnsite("--root", str(root), "export-docs", "--out", str(elsewhere))
+    assert run.code == 2 and "was not written by `learnsite export-docs`" in run.err
+    assert (root / "mkdocs.yml").read_text(encoding="utf-8") == own
+    assert (elsewhere / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: someone else's\n"
+    out = tmp_path / "export"
+    for _ in range(2):  # an earlier export is replaced
+        assert learnsite("--root", str(root), "export-docs", "--out", str(out)).code == 0

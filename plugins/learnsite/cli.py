@@ -251,9 +251,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_export_docs(args: argparse.Namespace) -> int:
     from learnsite.builds import Build
-    from learnsite.export.docs_folder import export_docs
+    from learnsite.export.docs_folder import ExportRefusedError, check_target, export_docs
     from learnsite.site_build import SiteBuild
 
+    try:
+        check_target(args.root, args.out)
+    except ExportRefusedError as exc:
+        print(f"learnsite export-docs: {exc}", file=sys.stderr)
+        return 2
     result = load_project(args.root)
     print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
     if result.diagnostics.errors:

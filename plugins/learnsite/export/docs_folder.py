@@ -8,7 +8,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from learnsite.export.engine_config import DOCS, OVERRIDES, engine_config
+from learnsite.export.engine_config import DOCS, HEADER, OVERRIDES, engine_config
 from learnsite.export.front_matter import page_url, split_front_matter, with_front_matter
 from learnsite.load.layout import CONTENT_DIR
 from learnsite.load.mkdocs_config import MKDOCS_FILE, engine_settings
@@ -17,6 +17,10 @@ from learnsite.site_build import SiteBuild
 
 EXPORTED = (DOCS, OVERRIDES, MKDOCS_FILE)
 """What an export writes into its folder, replacing an earlier export's."""
+
+
+class ExportRefusedError(Exception):
+    """The folder asked for holds something an export must not replace."""
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,9 @@ class Exported:
 
 def export_docs(run: SiteBuild, out: Path, site_dir: Path) -> Exported:
     """Write `run`'s language into `out` (docs/, overrides/, mkdocs.yml building into
-    `site_dir`); an earlier export there is replaced, nothing else in `out` is touched."""
+    `site_dir`); an earlier export there is replaced, nothing else in `out` is touched. Raises
+    ExportRefusedError for a folder holding the project or a mkdocs.yml not written by an export."""
+    check_target(run.root, out)
     out.mkdir(parents=True, exist_ok=True)
     for name in EXPORTED:
         target = out / name
@@ -59,6 +65,17 @@ def export_docs(run: SiteBuild, out: Path, site_dir: Path) -> Exported:
                                     site_dir=site_dir.resolve(), offline_copy=run.build.offline),
                       encoding="utf-8")
     return Exported(config, pages, files)
+
+
+def check_target(root: Path, out: Path) -> None:
+    """Refuse to export where the project's own files would be replaced."""
+    if out.resolve() == root.resolve() or out.resolve() in root.resolve().parents:
+        raise ExportRefusedError(f"{out} holds the project itself; export into a folder of its own, "
+                                 "e.g. --out .cache/export")
+    config = out / MKDOCS_FILE
+    if config.is_file() and not config.read_text(encoding="utf-8").startswith(HEADER):
+        raise ExportRefusedError(f"{config} was not written by `learnsite export-docs` and would be "
+                                 "replaced; choose an empty folder or an earlier export's")
 
 
 def _content_files(run: SiteBuild) -> list[tuple[str, Path]]:

@@ -15,6 +15,8 @@ from learnsite.site_build import ThemeSettings
 
 DOCS = "docs"
 OVERRIDES = "overrides"
+HEADER = "# Written by `learnsite export-docs`: run it again rather than edit this file.\n"
+"""The first line of an exported mkdocs.yml, by which a later export knows it may replace it."""
 PLUGINS = ["search"]
 """The engines' own plugins the site uses; neither engine needs learnsite's."""
 OFFLINE_PLUGINS = [*PLUGINS, "offline"]
@@ -40,7 +42,8 @@ def engine_config(settings: dict[str, Any], theme: ThemeSettings, markdown: Mark
     config["extra"] = {**settings.get("extra", {}), **_extra(theme)}
     config["plugins"] = OFFLINE_PLUGINS if offline_copy else PLUGINS
     config["markdown_extensions"] = _extensions(markdown, theme.language)
-    return yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return HEADER + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                              width=10_000)
 
 
 def _extra(theme: ThemeSettings) -> dict[str, Any]:
