@@ -17,6 +17,7 @@ from pathlib import Path
 from learnsite import offline
 from learnsite.builds import Build, BuildError, build_offline_bundle
 from learnsite.export.docs_folder import export_docs
+from learnsite.load.mkdocs_config import MKDOCS_FILE
 from learnsite.load.project import LoadResult
 from learnsite.render.content_policy import with_policy
 from learnsite.site_build import BuildSession, Finished, Options, SiteBuild
@@ -64,6 +65,7 @@ def _build(run: SiteBuild, root: Path, target: Path, strict: bool) -> None:
     each language's pages: the Arabic search forms and each page's security policy."""
     what = f"the {run.catalogue.language}{' offline' if run.build.offline else ''} site"
     folder = root / EXPORT_CACHE / f"{run.catalogue.language}{'-offline' if run.build.offline else ''}"
+    (folder / MKDOCS_FILE).unlink(missing_ok=True)  # learnsite's own cache: always replaced
     # Zensical builds only inside the folder of its configuration
     exported = export_docs(run, folder, folder / "site")
     run_zensical(exported.config, strict=strict, what=what)
