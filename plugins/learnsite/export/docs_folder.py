@@ -46,11 +46,13 @@ def export_docs(run: SiteBuild, out: Path, site_dir: Path) -> Exported:
             target.unlink()
     docs = out / DOCS
     pages = files = 0
-    for site_path, markdown in _pages(run):
+    content = _content_files(run)
+    for site_path, markdown in _pages(run, content):
         url = page_url(site_path, offline_copy=run.build.offline)
         _write(docs / site_path, with_front_matter(markdown, run.page_meta(site_path, url)))
         pages += 1
-    for site_path, source in [*_static_files(run), *run.assets()]:
+    static = [(site_path, source) for site_path, source in content if not site_path.endswith(".md")]
+    for site_path, source in [*static, *run.assets()]:  # images and PDFs of content/, then ours
         (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, docs / site_path)
         files += 1
@@ -94,16 +96,11 @@ def _content_files(run: SiteBuild) -> list[tuple[str, Path]]:
     return found
 
 
-def _static_files(run: SiteBuild) -> list[tuple[str, Path]]:
-    """content/'s files published as they are (images, PDFs)."""
-    return [(site_path, source) for site_path, source in _content_files(run)
-            if not site_path.endswith(".md")]
-
-
-def _pages(run: SiteBuild) -> list[tuple[str, str]]:
-    """Every page's Markdown as the engine should read it, front matter first."""
+def _pages(run: SiteBuild, content: list[tuple[str, Path]]) -> list[tuple[str, str]]:
+    """Every page's Markdown as the engine should read it, front matter first: content/'s pages
+    (of `content`, its files) and the generated ones."""
     pages = []
-    for site_path, source in _content_files(run):
+    for site_path, source in content:
         if site_path.endswith(".md"):
             front, body = split_front_matter(source.read_text(encoding="utf-8"))
             url = page_url(site_path, offline_copy=run.build.offline)
