@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from learnsite import __version__
 from learnsite.diagnostics import Diagnostics, Location
@@ -22,7 +22,7 @@ from learnsite.load.layout import SITE_CONFIG
 from learnsite.load.mkdocs_config import MKDOCS_FILE, SettingsError, plugin_options
 from learnsite.load.project import LoadResult, load_checklist, load_project
 from learnsite.load.translations import source_hash, stamp, translation_status
-from learnsite.report import default_format, render, render_status
+from learnsite.report import Format, default_format, render, render_status
 from learnsite.rules import RULES
 from learnsite.scaffold import ScaffoldError, new_checklist, new_module, new_session
 from learnsite.schema import write_schemas
@@ -136,10 +136,15 @@ def _refused(args: argparse.Namespace, result: LoadResult, command: str, noun: s
     if result.diagnostics.errors:
         print(render(result.diagnostics.sorted(), args.format or default_format(), result.files))
         return 1
-    unknown = sorted(set(asked) - known)
+    return _unknown(command, noun, asked, sorted(known))
+
+
+def _unknown(command: str, noun: str, asked: list[str], known: list[str]) -> int | None:
+    """2, having said which, when an id asked for is not declared in site_config.yml."""
+    unknown = sorted(set(asked) - set(known))
     if unknown:
         print(f"learnsite {command}: no {noun} {', '.join(unknown)} in site_config.yml; "
-              f"known: {', '.join(sorted(known)) or 'none'}", file=sys.stderr)
+              f"known: {', '.join(known) or 'none'}", file=sys.stderr)
         return 2
     return None
 
@@ -265,10 +270,9 @@ def _cmd_export_docs(args: argparse.Namespace) -> int:
         return 1
     site = result.catalogue.site
     codes = [lang.code for lang in site.languages] if site else []
-    if args.language and args.language not in codes:
-        print(f"learnsite export-docs: no language {args.language} in site_config.yml; known: "
-              f"{', '.join(codes) or 'none'}", file=sys.stderr)
-        return 2
+    unknown = _unknown("export-docs", "language", [args.language] if args.language else [], codes)
+    if unknown is not None:
+        return unknown
     language = args.language if args.language and codes and args.language != codes[0] else None
     # the app's worker and manifests, like the handbooks, are written after the pages
     run = SiteBuild(args.root, Options(app=args.app), serving=False,
@@ -331,6 +335,13 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format_option(command: argparse.ArgumentParser,
+                   help: str = "report format (default: github inside GitHub Actions, else text)"
+                   ) -> None:
+    """`--format`: how a command prints the problems it reports (report.Format)."""
+    command.add_argument("--format", choices=list(get_args(Format)), help=help)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="learnsite", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"learnsite {__version__}")
@@ -340,8 +351,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate all content without rendering")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--format", choices=["text", "github", "json"],
-                       help="report format (default: github inside GitHub Actions, else text)")
+    _format_option(check)
     check.set_defaults(run=_cmd_check)
 
     schema = commands.add_parser("schema", help="write JSON Schemas for the YAML formats")
@@ -371,8 +381,7 @@ def _parser() -> argparse.ArgumentParser:
         "translations", help="what is missing or stale in each language; --stamp records a "
         "translation as up to date with its source")
     translations.add_argument("--language", help="only this language code, e.g. ar")
-    translations.add_argument("--format", choices=["text", "github", "json"],
-                              help="report format (default: github inside GitHub Actions, else text)")
+    _format_option(translations)
     translations.add_argument("--stamp", nargs="+", type=Path, metavar="FILE",
                               help="translation files now up to date with their sources")
     translations.set_defaults(run=_cmd_translations)
@@ -380,8 +389,7 @@ def _parser() -> argparse.ArgumentParser:
     handbooks = commands.add_parser("handbooks", help="build the PDF handbooks (all, or those named)")
     handbooks.add_argument("ids", nargs="*", metavar="ID", help="handbook ids from site_config.yml")
     handbooks.add_argument("--out", type=Path, help="folder for the PDFs (default: site/handbooks/)")
-    handbooks.add_argument("--format", choices=["text", "github", "json"],
-                           help="format of content problems, if any")
+    _format_option(handbooks, "format of content problems, if any")
     handbooks.set_defaults(run=_cmd_handbooks)
 
     course = commands.add_parser(
@@ -401,8 +409,7 @@ def _parser() -> argparse.ArgumentParser:
     course.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="folder for the paperwork, outside the project: new, empty, or "
                         "holding an earlier run's paperwork, which is replaced")
-    course.add_argument("--format", choices=["text", "github", "json"],
-                        help="format of problems, if any")
+    _format_option(course, "format of problems, if any")
     course.set_defaults(run=_cmd_course)
 
 
@@ -411,8 +418,7 @@ def _parser() -> argparse.ArgumentParser:
     slides.add_argument("programmes", nargs="*", metavar="PROGRAMME",
                         help="programme ids from site_config.yml")
     slides.add_argument("--out", type=Path, help="folder for the PDFs (default: site/slides/)")
-    slides.add_argument("--format", choices=["text", "github", "json"],
-                        help="format of content problems, if any")
+    _format_option(slides, "format of content problems, if any")
     slides.set_defaults(run=_cmd_slides)
 
     export = commands.add_parser("export", help="write a checklist in another format")
@@ -426,8 +432,7 @@ def _parser() -> argparse.ArgumentParser:
                          "forced-labour-indicators")
     xlsform.add_argument("--out", type=Path, metavar="FILE.xlsx",
                          help="where to write the form (default: CHECKLIST.xlsx here)")
-    xlsform.add_argument("--format", choices=["text", "github", "json"],
-                         help="format of content problems, if any")
+    _format_option(xlsform, "format of content problems, if any")
     export.set_defaults(run=_cmd_export)
 
     build = commands.add_parser(
@@ -441,8 +446,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs")
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
     build.add_argument("--site-dir", type=Path, metavar="DIR", help="where to build (default: site/)")
-    build.add_argument("--format", choices=["text", "github", "json"],
-                       help="report format (default: github inside GitHub Actions, else text)")
+    _format_option(build)
     build.set_defaults(run=_cmd_build)
 
     export_docs = commands.add_parser(
@@ -463,8 +467,7 @@ def _parser() -> argparse.ArgumentParser:
     export_docs.add_argument("--app", action="store_true",
                              help="include the app's pages and links (its worker and manifests "
                              "are written after the pages, by `learnsite build`)")
-    export_docs.add_argument("--format", choices=["text", "github", "json"],
-                             help="report format (default: github inside GitHub Actions, else text)")
+    _format_option(export_docs)
     export_docs.set_defaults(run=_cmd_export_docs)
 
     rules = commands.add_parser("rules", help="list the diagnostic rules and their severities")
