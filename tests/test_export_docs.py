@@ -117,3 +117,11 @@ def test_export_never_replaces_the_projects_own_files(learnsite, tmp_path: Path)
     out = tmp_path / "export"
     for _ in range(2):  # an earlier export is replaced
         assert learnsite("--root", str(root), "export-docs", "--out", str(out)).code == 0
+
+
+def test_export_says_which_setting_it_cannot_copy(learnsite, tmp_path: Path) -> None:
+    root = _bilingual_with_repository(tmp_path / "project")
+    edit(root / "mkdocs.yml", "  name: material\n", "  name: material\n  logo: !relative logo.png\n")
+    run = learnsite("--root", str(root), "export-docs", "--out", str(tmp_path / "export"))
+    assert run.code == 1
+    assert "mkdocs.yml:12:9: `theme` uses the tag `!relative`, which learnsite cannot copy" in run.err

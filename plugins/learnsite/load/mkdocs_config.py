@@ -101,7 +101,10 @@ def engine_settings(path: Path) -> dict[str, Any]:
             settings[str(key.value)] = _value(value)
         except _UnreadableError as exc:
             mark = exc.node.start_mark
-            raise SettingsError(f"{path.name}:{mark.line + 1}:{mark.column + 1}: {exc}") from None
+            raise SettingsError(
+                f"{path.name}:{mark.line + 1}:{mark.column + 1}: `{key.value}` uses the tag "
+                f"`{_shown(exc.node.tag)}`, which learnsite cannot copy into the plugin-free "
+                f"configuration; write the value itself (learnsite reads {_KNOWN_TAGS})") from None
     return settings
 
 
