@@ -50,7 +50,7 @@ def test_export_writes_a_plugin_free_folder_in_the_language_asked(learnsite, tmp
 
     home = out / "docs" / "index.md"
     assert "العربية" not in (root / "content" / "index.md").read_text(encoding="utf-8")
-    assert _front_matter(home)["edit_url"] == f"{EDIT_BASE}content/index.md"
+    assert _front_matter(home)["edit_url"] == f"{EDIT_BASE}content/index.ar.md"
     assert _front_matter(home)["learnsite_alternate"] == [
         {"name": "English", "lang": "en", "link": "../"},
         {"name": "العربية", "lang": "ar", "link": "../ar/"}]

@@ -21,7 +21,7 @@ from learnsite.site_paths import (
 
 def page_sources(cat: Catalogue) -> dict[str, str]:
     """The source file behind every page of the site (site path → file from the project root)."""
-    sources = {page.site_path: f"content/{page.site_path}" for page in cat.pages}
+    sources = {page.site_path: str(page.source.path) for page in cat.pages}  # a translation's own file
     if cat.site is not None:
         sources.update({programme_path(p.id): SITE_CONFIG for p in cat.site.programmes})
         sources.update({guide_path(p.id): SITE_CONFIG for p in cat.site.programmes})
